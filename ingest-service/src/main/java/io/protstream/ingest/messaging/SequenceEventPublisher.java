@@ -1,0 +1,49 @@
+package io.protstream.ingest.messaging;
+
+import io.protstream.events.SequenceEvent;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Publishes sequence events keyed by primary accession. The returned stage completes when the
+ * broker has the record (acks=all, idempotent producer), so callers record progress only after the
+ * write: a crash re-sends, never skips.
+ */
+@ApplicationScoped
+public class SequenceEventPublisher {
+
+  private final Emitter<SequenceEvent> emitter;
+
+  SequenceEventPublisher(
+      @Channel(Channels.SEQUENCES_OUT)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+          Emitter<SequenceEvent> emitter) {
+    this.emitter = emitter;
+  }
+
+  public CompletionStage<Void> publish(SequenceEvent event) {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    Message<SequenceEvent> message =
+        Message.of(event)
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.getAccession()).build())
+            .withAck(
+                () -> {
+                  written.complete(null);
+                  return CompletableFuture.completedFuture(null);
+                })
+            .withNack(
+                failure -> {
+                  written.completeExceptionally(failure);
+                  return CompletableFuture.completedFuture(null);
+                });
+    emitter.send(message);
+    return written;
+  }
+}

@@ -1,0 +1,23 @@
+package io.protstream.support.metrics;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+
+/** Prometheus scrape endpoint. */
+@Path("/q/metrics")
+public class MetricsResource {
+
+  private final PrometheusMeterRegistry registry;
+
+  MetricsResource(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @GET
+  @Produces("text/plain; version=0.0.4; charset=utf-8")
+  public String scrape() {
+    return registry.scrape();
+  }
+}
