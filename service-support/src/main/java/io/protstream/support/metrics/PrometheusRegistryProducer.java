@@ -1,6 +1,5 @@
 package io.protstream.support.metrics;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -35,15 +34,13 @@ public class PrometheusRegistryProducer {
     new UptimeMetrics().bindTo(registry);
   }
 
+  /**
+   * Injectable as {@code PrometheusMeterRegistry} (the scrape endpoint) and as {@code
+   * MeterRegistry} (everyone).
+   */
   @Produces
   @Singleton
   PrometheusMeterRegistry prometheus() {
-    return registry;
-  }
-
-  @Produces
-  @Singleton
-  MeterRegistry meters() {
     return registry;
   }
 }

@@ -2,6 +2,8 @@ package io.protstream.testinfra.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Architecture rules every service checks with ArchUnit. */
@@ -29,4 +31,12 @@ public final class DomainRules {
           .because("domain classes hold business rules and must stay framework-free");
 
   private DomainRules() {}
+
+  /** Checks the rules on a service's production classes (its tests may use anything). */
+  public static void check(String servicePackage) {
+    DOMAIN_IS_FRAMEWORK_FREE.check(
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(servicePackage));
+  }
 }
