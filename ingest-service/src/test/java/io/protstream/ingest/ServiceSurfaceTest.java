@@ -6,7 +6,10 @@ import io.protstream.testinfra.quarkus.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Health (with Kafka and Cassandra checks), metrics and OpenAPI, against the real broker and database. */
+/**
+ * Health (with Kafka and Cassandra checks), metrics and OpenAPI, against the real broker and
+ * database.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(CassandraTestResource.class)
