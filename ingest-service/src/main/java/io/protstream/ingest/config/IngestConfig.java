@@ -42,5 +42,13 @@ public interface IngestConfig {
 
     /** A directory watched for new release files; unset = no watching. */
     Optional<String> watchDirectory();
+
+    /** How often the watched directory is looked at. */
+    @WithDefault("PT5S")
+    java.time.Duration watchInterval();
+
+    /** Changes announced before the ledger commits them; a crash re-announces at most this many. */
+    @WithDefault("512")
+    int window();
   }
 }

@@ -6,5 +6,8 @@ public final class Channels {
   /** Outgoing: {@code uniprot.sequences.v1}, key = primary accession. */
   public static final String SEQUENCES_OUT = "sequences-out";
 
+  /** Outgoing: {@code uniprot.sequences.v1.dlq}, rejected records of release files. */
+  public static final String REJECTS_OUT = "rejects-out";
+
   private Channels() {}
 }

@@ -13,11 +13,9 @@ final class LedgerSchema {
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
             + ".ledger (accession text PRIMARY KEY, sequence_digest text, sequence_version int,"
-            + " entry_version int, last_release text, secondary set<text>)");
+            + " entry_version int, last_release text)");
     // one row per distinct sequence: identical sequences under several accessions are embedded once
     session.execute(
-        "CREATE TABLE IF NOT EXISTS "
-            + keyspace
-            + ".digests (sequence_digest text PRIMARY KEY, first_accession text, first_release text)");
+        "CREATE TABLE IF NOT EXISTS " + keyspace + ".digests (sequence_digest text PRIMARY KEY)");
   }
 }

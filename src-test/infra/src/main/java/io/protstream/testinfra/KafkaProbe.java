@@ -80,6 +80,36 @@ public final class KafkaProbe {
     }
   }
 
+  /**
+   * Every record of {@code topic} from the beginning, read until no new record arrived for {@code
+   * quiet} (and at least one arrived, or {@code timeout} passed).
+   */
+  public List<ConsumerRecord<String, byte[]>> readAll(
+      String topic, Duration quiet, Duration timeout) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024);
+    List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      Instant deadline = Instant.now().plus(timeout);
+      Instant lastArrival = Instant.now();
+      while (Instant.now().isBefore(deadline)) {
+        var batch = consumer.poll(Duration.ofMillis(250));
+        batch.forEach(all::add);
+        if (!batch.isEmpty()) {
+          lastArrival = Instant.now();
+        } else if (!all.isEmpty() && Instant.now().isAfter(lastArrival.plus(quiet))) {
+          break;
+        }
+      }
+    }
+    return all;
+  }
+
   /** The record's last header of that name as UTF-8 text, or null. */
   public static String header(ConsumerRecord<?, ?> record, String name) {
     Header header = record.headers().lastHeader(name);

@@ -1,0 +1,207 @@
+package io.protstream.ingest.domain.ingestion;
+
+import io.protstream.ingest.domain.Reject;
+import io.protstream.ingest.domain.UniProtEntry;
+import io.protstream.ingest.domain.diff.KnownDigests;
+import io.protstream.ingest.domain.diff.ReleaseDiff;
+import io.protstream.ingest.domain.diff.ReleaseLedger;
+import io.protstream.ingest.domain.diff.SequenceChange;
+import io.protstream.ingest.domain.parse.DeletedAccessionsReader;
+import io.protstream.ingest.domain.parse.ParseListener;
+import io.protstream.ingest.domain.parse.ParseSummary;
+import io.protstream.ingest.domain.parse.UniProtReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Turns one UniProt release into announced changes: parse, diff against the ledger, announce, and
+ * only then commit to the ledger.
+ *
+ * <p>Changes are announced in windows: every change of a window is sent, the window waits for all
+ * acknowledgements, then commits them in file order. A crash loses at most the commits of one
+ * window; running the release again re-announces exactly those changes, under the same keys
+ * (harmless duplicates for a keyed, compacted feed), and ends with the same ledger. Within a
+ * window, a digest that needs an embedding is remembered so a second accession with the same
+ * sequence does not ask for it again before the first is committed.
+ */
+public final class ReleaseIngestion {
+
+  /** What to read for one release. */
+  public record Release(
+      String id,
+      String sourceName,
+      InputStream entries,
+      InputStream deletedAccessions,
+      boolean complete) {}
+
+  private final ReleaseLedger ledger;
+  private final KnownDigests knownDigests;
+  private final UniProtReader reader;
+  private final ChangeSink changes;
+  private final RejectSink rejects;
+  private final int window;
+  private final Clock clock;
+
+  public ReleaseIngestion(
+      ReleaseLedger ledger,
+      KnownDigests knownDigests,
+      UniProtReader reader,
+      ChangeSink changes,
+      RejectSink rejects,
+      int window,
+      Clock clock) {
+    this.ledger = ledger;
+    this.knownDigests = knownDigests;
+    this.reader = reader;
+    this.changes = changes;
+    this.rejects = rejects;
+    this.window = window;
+    this.clock = clock;
+  }
+
+  /** Runs the release to the end; progress is visible through {@code progress} while it runs. */
+  public ParseSummary run(Release release, IngestionProgress progress) throws IOException {
+    progress.start(clock.instant());
+    PendingDigests pending = new PendingDigests(knownDigests);
+    ReleaseDiff diff = new ReleaseDiff(ledger, pending, release.id());
+    Window current = new Window(diff, progress, pending);
+    ParseSummary summary =
+        reader.read(
+            release.entries(),
+            release.sourceName(),
+            new ParseListener() {
+              @Override
+              public void onEntry(UniProtEntry entry) {
+                progress.entry();
+                for (SequenceChange change : diff.decide(entry)) {
+                  current.add(change);
+                }
+                if (current.size() >= window) {
+                  current.flush();
+                }
+              }
+
+              @Override
+              public void onReject(Reject reject) {
+                progress.reject();
+                current.await(rejects.reject(reject, release.id()));
+              }
+            });
+    progress.bytes(summary.bytes());
+    current.flush();
+    if (release.deletedAccessions() != null) {
+      DeletedAccessionsReader.read(
+          release.deletedAccessions(),
+          accession -> diff.decideDeletion(accession).ifPresent(current::add));
+      current.flush();
+    }
+    // absence proves deletion only when the whole release was read: never after a truncated file
+    if (release.complete() && summary.complete()) {
+      List<SequenceChange> absent = new ArrayList<>();
+      diff.decideAbsent(absent::add);
+      for (SequenceChange deletion : absent) {
+        current.add(deletion);
+        if (current.size() >= window) {
+          current.flush();
+        }
+      }
+      current.flush();
+    }
+    progress.finish(clock.instant());
+    return summary;
+  }
+
+  /** Announced but not yet committed changes, with their acknowledgements. */
+  private final class Window {
+    private final ReleaseDiff diff;
+    private final IngestionProgress progress;
+    private final PendingDigests pending;
+    private final List<SequenceChange> decided = new ArrayList<>();
+    private final List<CompletableFuture<Void>> acks = new ArrayList<>();
+
+    Window(ReleaseDiff diff, IngestionProgress progress, PendingDigests pending) {
+      this.diff = diff;
+      this.progress = progress;
+      this.pending = pending;
+    }
+
+    void add(SequenceChange change) {
+      decided.add(change);
+      if (change.kind().announced()) {
+        acks.add(changes.announce(change).toCompletableFuture());
+      }
+      if (change.needsEmbedding()) {
+        pending.remember(change.digest());
+      }
+    }
+
+    int size() {
+      return decided.size();
+    }
+
+    void flush() {
+      acks.forEach(this::await);
+      for (SequenceChange change : decided) {
+        diff.commit(change);
+        progress.committed(change.kind());
+      }
+      ledger.flush();
+      decided.clear();
+      acks.clear();
+      pending.clear();
+    }
+
+    void await(CompletionStage<Void> ack) {
+      try {
+        ack.toCompletableFuture().join();
+      } catch (CompletionException e) {
+        // nothing of this window is committed: a re-run announces it again
+        throw new IngestionFailedException(
+            "publishing failed; the release can be run again", e.getCause());
+      }
+    }
+  }
+
+  /** Known digests plus those asked for in the current, uncommitted window. */
+  private static final class PendingDigests implements KnownDigests {
+    private final KnownDigests committed;
+    private final Set<String> pending = new HashSet<>();
+
+    PendingDigests(KnownDigests committed) {
+      this.committed = committed;
+    }
+
+    @Override
+    public boolean contains(String digest) {
+      return pending.contains(digest) || committed.contains(digest);
+    }
+
+    @Override
+    public void add(String digest) {
+      committed.add(digest);
+    }
+
+    void clear() {
+      pending.clear();
+    }
+
+    void remember(String digest) {
+      pending.add(digest);
+    }
+  }
+
+  /** Raised when an announcement fails; the ledger holds only what was acknowledged before. */
+  public static final class IngestionFailedException extends RuntimeException {
+    public IngestionFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package io.protstream.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.protstream.events.SequenceEvent;
+import io.protstream.ingest.domain.Samples;
+import io.protstream.ingest.domain.UniProtEntry;
+import io.protstream.schemas.DeadLetter;
+import io.protstream.schemas.Topics;
+import io.protstream.schemas.serde.SequenceEventDeserializer;
+import io.protstream.testinfra.KafkaProbe;
+import io.protstream.testinfra.quarkus.CassandraTestResource;
+import io.protstream.testinfra.quarkus.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two releases through the REST API, the real Cassandra ledger and the real broker. Release 2
+ * differs from release 1 by a changed sequence (P00750), an annotation-only update (P56540), a
+ * deletion (Q51858 is gone), a new entry (Q13639), a merge (Q51481 becomes a secondary accession of
+ * Q8NE62, whose entry version goes up with it) and a new accession whose sequence is already known
+ * (A0A0B4J2F0 carries P00981's sequence).
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(CassandraTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReleaseScenarioTest {
+
+  private static final String TOKEN = "Bearer test-token";
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  private record Event(
+      String release, String kind, String accession, String mergedInto, boolean embeddingExists) {}
+
+  @Test
+  @Order(1)
+  void firstReleaseAnnouncesEveryEntryAsNew() throws IOException {
+    ingest(write("release1.dat", release1()), "2010_11");
+
+    List<Event> events = events("2010_11");
+    assertEquals(10, events.size(), events.toString());
+    assertTrue(
+        events.stream().allMatch(e -> e.kind().equals("NEW") && !e.embeddingExists()),
+        events.toString());
+  }
+
+  @Test
+  @Order(2)
+  void secondReleaseAnnouncesExactlyItsChanges() throws IOException {
+    ingest(write("release2.dat", release2()), "2011_01");
+
+    Set<Event> events = Set.copyOf(events("2011_01"));
+    assertEquals(
+        Set.of(
+            new Event("2011_01", "SEQUENCE_CHANGED", "P00750", null, false),
+            new Event("2011_01", "ANNOTATION_ONLY", "P56540", null, true),
+            new Event("2011_01", "ANNOTATION_ONLY", "Q8NE62", null, true),
+            new Event("2011_01", "MERGED", "Q51481", "Q8NE62", false),
+            new Event("2011_01", "DELETED", "Q51858", null, false),
+            new Event("2011_01", "NEW", "Q13639", null, false),
+            new Event("2011_01", "NEW", "A0A0B4J2F0", null, true)),
+        events);
+  }
+
+  @Test
+  @Order(3)
+  void runningTheSameReleaseAgainAnnouncesNothing() throws IOException {
+    String job = ingest(write("release2-again.dat", release2()), "2011_01");
+
+    given()
+        .get("/releases/" + job)
+        .then()
+        .body("changes.UNCHANGED", is(10))
+        .body("changes.NEW", is(0));
+  }
+
+  @Test
+  @Order(4)
+  void malformedRecordsAreDeadLetteredAndTheGoodOnesAroundThemFlow() throws IOException {
+    Path file = Files.createTempFile("flat-wrong-crc64", ".dat");
+    try (var in = getClass().getResourceAsStream("/malformed/flat-wrong-crc64.dat")) {
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    String job = ingest(file, "broken_01", false);
+
+    given().get("/releases/" + job).then().body("rejects", is(1)).body("entries", is(2));
+    var dead =
+        new KafkaProbe(bootstrapServers)
+            .await(
+                Topics.SEQUENCES_DLQ,
+                r -> "broken_01".equals(KafkaProbe.header(r, "release")),
+                Duration.ofSeconds(60))
+            .orElseThrow(() -> new AssertionError("no reject on " + Topics.SEQUENCES_DLQ));
+    assertTrue(KafkaProbe.header(dead, DeadLetter.REASON).startsWith("CRC64_MISMATCH"));
+    assertEquals("ingest.parse", KafkaProbe.header(dead, DeadLetter.STAGE));
+    assertTrue(KafkaProbe.header(dead, "dead-letter-source").contains(file.toString()));
+  }
+
+  @Test
+  void writesNeedTheToken() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("source", "/nowhere.dat", "releaseId", "2011_01"))
+        .post("/releases")
+        .then()
+        .statusCode(401);
+  }
+
+  private String ingest(Path file, String release) {
+    return ingest(file, release, true);
+  }
+
+  private String ingest(Path file, String release, boolean complete) {
+    String job =
+        given()
+            .header("Authorization", TOKEN)
+            .contentType(ContentType.JSON)
+            .body(Map.of("source", file.toString(), "releaseId", release, "complete", complete))
+            .post("/releases")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    for (int i = 0; i < 240; i++) {
+      String state = given().get("/releases/" + job).then().extract().path("state");
+      if (state.equals("SUCCEEDED")) {
+        return job;
+      }
+      assertFalse(state.equals("FAILED"), given().get("/releases/" + job).asString());
+      sleep();
+    }
+    throw new AssertionError("job " + job + " did not finish");
+  }
+
+  private List<Event> events(String release) {
+    SequenceEventDeserializer decoder = new SequenceEventDeserializer();
+    List<ConsumerRecord<String, byte[]>> records =
+        new KafkaProbe(bootstrapServers)
+            .readAll(Topics.SEQUENCES, Duration.ofSeconds(3), Duration.ofSeconds(60));
+    return records.stream()
+        .map(r -> decoder.deserialize(Topics.SEQUENCES, r.value()))
+        .filter(e -> e.getReleaseId().equals(release))
+        .map(ReleaseScenarioTest::event)
+        .collect(Collectors.toList());
+  }
+
+  private static Event event(SequenceEvent e) {
+    return new Event(
+        e.getReleaseId(),
+        e.getChangeKind().name(),
+        e.getAccession(),
+        e.getMergedInto(),
+        e.getEmbeddingExists());
+  }
+
+  private static List<UniProtEntry> release1() {
+    List<UniProtEntry> entries = new ArrayList<>(Samples.entries("uniprot/multi_ex.txt"));
+    entries.addAll(Samples.entries("uniprot/F2CXE6.txt"));
+    entries.addAll(Samples.entries("uniprot/H2CNN8.txt"));
+    return entries;
+  }
+
+  private static List<UniProtEntry> release2() {
+    Map<String, UniProtEntry> old =
+        release1().stream().collect(Collectors.toMap(UniProtEntry::accession, e -> e));
+    List<UniProtEntry> entries = new ArrayList<>();
+    for (UniProtEntry entry : release1()) {
+      switch (entry.accession()) {
+        case "P00750" ->
+            entries.add(
+                entry
+                    .withSequence("MDAMKRGLCCVLLLCGAVFVSPSQA" + entry.sequence().substring(25), 2)
+                    .withEntryVersion(161));
+        case "P56540" -> entries.add(entry.withEntryVersion(32));
+        case "Q51858", "Q51481" -> {
+          // deleted, and merged into Q8NE62
+        }
+        case "Q8NE62" -> {
+          List<String> secondary = new ArrayList<>(entry.secondaryAccessions());
+          secondary.add("Q51481");
+          entries.add(entry.withAccessions("Q8NE62", secondary).withEntryVersion(73));
+        }
+        default -> entries.add(entry);
+      }
+    }
+    entries.addAll(Samples.entries("uniprot/Q13639.txt"));
+    entries.add(old.get("P00981").withAccessions("A0A0B4J2F0", List.of()));
+    return entries;
+  }
+
+  private static Path write(String name, List<UniProtEntry> entries) throws IOException {
+    Path file = Files.createTempDirectory("release").resolve(name);
+    Files.writeString(
+        file, entries.stream().map(FlatFileRenderer::render).collect(Collectors.joining()));
+    return file;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

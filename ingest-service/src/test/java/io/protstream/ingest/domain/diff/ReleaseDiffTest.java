@@ -1,0 +1,289 @@
+package io.protstream.ingest.domain.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.protstream.ingest.domain.Samples;
+import io.protstream.ingest.domain.UniProtEntry;
+import io.protstream.ingest.domain.parse.DeletedAccessionsReader;
+import io.protstream.ingest.domain.sequence.SequenceDigest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two releases built from the real sample entries. Release 2 differs from release 1 by: a changed
+ * sequence (P00750), an annotation-only update (P56540), a deletion (Q51858 is gone), a new entry
+ * (Q13639), a merge (Q51481 becomes a secondary accession of Q8NE62, whose entry version goes up
+ * with it) and a new accession whose sequence is already known (A0A0B4J2F0 carries P00981's
+ * sequence).
+ */
+class ReleaseDiffTest {
+
+  private static final String RELEASE_1 = "2010_11";
+  private static final String RELEASE_2 = "2011_01";
+  private static final String DUPLICATE = "A0A0B4J2F0";
+
+  private InMemoryReleaseLedger ledger;
+  private InMemoryKnownDigests digests;
+
+  private static List<UniProtEntry> release1() {
+    List<UniProtEntry> entries = new ArrayList<>(Samples.entries("uniprot/multi_ex.txt"));
+    entries.addAll(Samples.entries("uniprot/F2CXE6.txt"));
+    entries.addAll(Samples.entries("uniprot/H2CNN8.txt"));
+    return entries;
+  }
+
+  private static List<UniProtEntry> release2() {
+    Map<String, UniProtEntry> old =
+        release1().stream().collect(Collectors.toMap(UniProtEntry::accession, e -> e));
+    List<UniProtEntry> entries = new ArrayList<>();
+    for (UniProtEntry entry : release1()) {
+      switch (entry.accession()) {
+        case "P00750" -> {
+          String mutated =
+              "MDAMKRGLCCVLLLCGAVFVSPSQE" + entry.sequence().substring(25).replaceFirst("W", "F");
+          entries.add(entry.withSequence(mutated, 2).withEntryVersion(161));
+        }
+        case "P56540" -> entries.add(entry.withEntryVersion(32));
+        case "Q51858", "Q51481" -> {
+          // deleted, and merged into Q8NE62
+        }
+        case "Q8NE62" -> {
+          List<String> secondary = new ArrayList<>(entry.secondaryAccessions());
+          secondary.add("Q51481");
+          entries.add(entry.withAccessions("Q8NE62", secondary).withEntryVersion(73));
+        }
+        default -> entries.add(entry);
+      }
+    }
+    entries.addAll(Samples.entries("uniprot/Q13639.txt"));
+    entries.add(old.get("P00981").withAccessions(DUPLICATE, List.of()));
+    return entries;
+  }
+
+  private record Event(ChangeKind kind, String accession) {}
+
+  private static Set<Event> events(List<SequenceChange> changes) {
+    return changes.stream()
+        .filter(c -> c.kind().announced())
+        .map(c -> new Event(c.kind(), c.accession()))
+        .collect(Collectors.toSet());
+  }
+
+  /** Runs a whole complete release the way the service does: decide, announce, commit. */
+  private List<SequenceChange> run(String release, List<UniProtEntry> entries) {
+    ReleaseDiff diff = new ReleaseDiff(ledger, digests, release);
+    List<SequenceChange> changes = new ArrayList<>();
+    for (UniProtEntry entry : entries) {
+      changes.addAll(diff.apply(entry));
+    }
+    List<SequenceChange> deletions = new ArrayList<>();
+    diff.decideAbsent(deletions::add);
+    deletions.forEach(diff::commit);
+    changes.addAll(deletions);
+    return changes;
+  }
+
+  private static SequenceChange only(List<SequenceChange> changes, ChangeKind kind, String acc) {
+    List<SequenceChange> matching =
+        changes.stream().filter(c -> c.kind() == kind && c.accession().equals(acc)).toList();
+    assertEquals(1, matching.size(), kind + " " + acc + " in " + changes);
+    return matching.get(0);
+  }
+
+  @BeforeEach
+  void emptyLedger() {
+    ledger = new InMemoryReleaseLedger();
+    digests = new InMemoryKnownDigests();
+  }
+
+  @Test
+  void theFirstReleaseIsAllNew() {
+    List<SequenceChange> changes = run(RELEASE_1, release1());
+    assertEquals(10, changes.size());
+    assertTrue(changes.stream().allMatch(c -> c.kind() == ChangeKind.NEW));
+    assertTrue(changes.stream().allMatch(SequenceChange::needsEmbedding));
+    assertEquals(10, ledger.size());
+    assertEquals(10, digests.size());
+  }
+
+  @Test
+  void theSecondReleaseYieldsExactlyTheRealChanges() {
+    run(RELEASE_1, release1());
+
+    List<SequenceChange> changes = run(RELEASE_2, release2());
+
+    assertEquals(
+        Set.of(
+            new Event(ChangeKind.SEQUENCE_CHANGED, "P00750"),
+            new Event(ChangeKind.ANNOTATION_ONLY, "P56540"),
+            new Event(ChangeKind.ANNOTATION_ONLY, "Q8NE62"),
+            new Event(ChangeKind.MERGED, "Q51481"),
+            new Event(ChangeKind.DELETED, "Q51858"),
+            new Event(ChangeKind.NEW, "Q13639"),
+            new Event(ChangeKind.NEW, DUPLICATE)),
+        events(changes));
+    assertEquals(7, changes.stream().filter(c -> c.kind().announced()).count());
+
+    SequenceChange changed = only(changes, ChangeKind.SEQUENCE_CHANGED, "P00750");
+    assertTrue(changed.needsEmbedding());
+    assertEquals(1, changed.previous().sequenceVersion());
+    assertEquals(2, changed.entry().sequenceVersion());
+
+    SequenceChange annotation = only(changes, ChangeKind.ANNOTATION_ONLY, "P56540");
+    assertFalse(annotation.needsEmbedding());
+    assertEquals(31, annotation.previous().entryVersion());
+
+    SequenceChange merged = only(changes, ChangeKind.MERGED, "Q51481");
+    assertEquals("Q8NE62", merged.mergedInto());
+    assertEquals(RELEASE_1, merged.previous().lastRelease());
+    assertFalse(merged.needsEmbedding());
+
+    SequenceChange deleted = only(changes, ChangeKind.DELETED, "Q51858");
+    assertNull(deleted.entry());
+    assertEquals("Q51858", deleted.previous().accession());
+
+    SequenceChange fresh = only(changes, ChangeKind.NEW, "Q13639");
+    assertTrue(fresh.needsEmbedding());
+
+    SequenceChange duplicate = only(changes, ChangeKind.NEW, DUPLICATE);
+    assertTrue(duplicate.digestAlreadyKnown());
+    assertFalse(duplicate.needsEmbedding());
+    assertEquals(
+        SequenceDigest.of(Samples.entries("uniprot/multi_ex.txt").get(5).sequence()),
+        duplicate.digest());
+
+    assertEquals(2, changes.stream().filter(SequenceChange::needsEmbedding).count());
+  }
+
+  @Test
+  void theLedgerFollowsTheSecondRelease() {
+    run(RELEASE_1, release1());
+    run(RELEASE_2, release2());
+
+    Map<String, LedgerEntry> after = ledger.snapshot();
+    assertEquals(
+        Set.of(
+            "P00750", "P56540", "Q8NE62", "P00981", "P28799", "Q01436", "F2CXE6", "H2CNN8",
+            "Q13639", DUPLICATE),
+        after.keySet());
+    assertTrue(after.values().stream().allMatch(e -> e.lastRelease().equals(RELEASE_2)));
+    assertEquals(2, after.get("P00750").sequenceVersion());
+    assertEquals(161, after.get("P00750").entryVersion());
+    assertEquals(after.get("P00981").digest(), after.get(DUPLICATE).digest());
+  }
+
+  @Test
+  void runningAReleaseAgainAnnouncesNothing() {
+    run(RELEASE_1, release1());
+    run(RELEASE_2, release2());
+    Map<String, LedgerEntry> once = ledger.snapshot();
+
+    List<SequenceChange> again = run(RELEASE_2, release2());
+
+    assertTrue(events(again).isEmpty(), () -> events(again).toString());
+    assertEquals(once, ledger.snapshot());
+  }
+
+  @Test
+  void aReleaseInterruptedMidwayEndsWithTheSameLedgerWhenRunAgain() {
+    run(RELEASE_1, release1());
+    InMemoryReleaseLedger uninterrupted = new InMemoryReleaseLedger();
+    ledger.snapshot().values().forEach(uninterrupted::put);
+    InMemoryKnownDigests uninterruptedDigests = new InMemoryKnownDigests();
+    release1().forEach(e -> uninterruptedDigests.add(SequenceDigest.of(e.sequence())));
+    List<SequenceChange> reference = new ArrayList<>();
+    ReleaseDiff referenceDiff = new ReleaseDiff(uninterrupted, uninterruptedDigests, RELEASE_2);
+    release2().forEach(e -> reference.addAll(referenceDiff.apply(e)));
+    referenceDiff.decideAbsent(
+        d -> {
+          reference.add(d);
+          referenceDiff.commit(d);
+        });
+
+    // First attempt: every change is decided and announced, but the process stops after committing
+    // the first half; the last announced changes were never committed.
+    List<UniProtEntry> entries = release2();
+    ReleaseDiff interrupted = new ReleaseDiff(ledger, digests, RELEASE_2);
+    List<SequenceChange> announcedBeforeCrash = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      List<SequenceChange> decided = interrupted.decide(entries.get(i));
+      announcedBeforeCrash.addAll(decided);
+      if (i < entries.size() / 2) {
+        decided.forEach(interrupted::commit);
+      }
+    }
+
+    List<SequenceChange> resent = run(RELEASE_2, entries);
+
+    assertEquals(uninterrupted.snapshot(), ledger.snapshot());
+    assertTrue(
+        events(reference).containsAll(events(resent)),
+        "a re-run re-sends only changes of the uninterrupted run");
+    Set<Event> all = new java.util.HashSet<>(events(announcedBeforeCrash));
+    all.addAll(events(resent));
+    assertEquals(events(reference), all, "together the two attempts announced every change");
+  }
+
+  @Test
+  void deletedAccessionListsDeleteOnlyWhatTheLedgerTracks() throws IOException {
+    run(RELEASE_1, release1());
+    ReleaseDiff diff = new ReleaseDiff(ledger, digests, RELEASE_2);
+    String delac = "Release:     2011_01 of 11-Jan-2011\n\nQ51858\nP99999\n";
+    List<SequenceChange> deletions = new ArrayList<>();
+    DeletedAccessionsReader.read(
+        new ByteArrayInputStream(delac.getBytes(StandardCharsets.US_ASCII)),
+        accession -> diff.decideDeletion(accession).ifPresent(deletions::add));
+
+    assertEquals(Set.of(new Event(ChangeKind.DELETED, "Q51858")), events(deletions));
+    deletions.forEach(diff::commit);
+    assertTrue(diff.decideDeletion("Q51858").isEmpty(), "replaying the list deletes nothing");
+  }
+
+  @Test
+  void anAccessionPresentInTheReleaseIsNotDeletedByTheList() {
+    run(RELEASE_1, release1());
+    ReleaseDiff diff = new ReleaseDiff(ledger, digests, RELEASE_2);
+    diff.apply(release1().get(0));
+    assertTrue(diff.decideDeletion("P00750").isEmpty());
+  }
+
+  @Test
+  void identicalSequencesInOneReleaseAreEmbeddedOnce() {
+    UniProtEntry original = Samples.entries("uniprot/multi_ex.txt").get(1);
+    ReleaseDiff diff = new ReleaseDiff(ledger, digests, RELEASE_1);
+    SequenceChange first = diff.apply(original).get(0);
+    SequenceChange second = diff.apply(original.withAccessions("P56541", List.of())).get(0);
+    assertTrue(first.needsEmbedding());
+    assertEquals(ChangeKind.NEW, second.kind());
+    assertFalse(second.needsEmbedding());
+  }
+
+  @Test
+  void fastaInputNeverClaimsAnAnnotationChange() {
+    run(RELEASE_1, release1());
+    ReleaseDiff diff = new ReleaseDiff(ledger, digests, RELEASE_2);
+    List<SequenceChange> changes = new ArrayList<>();
+    Samples.entries("uniprot/multi_ex.fasta").forEach(e -> changes.addAll(diff.apply(e)));
+    assertTrue(changes.stream().allMatch(c -> c.kind() == ChangeKind.UNCHANGED));
+    assertEquals(160, ledger.get("P00750").orElseThrow().entryVersion());
+  }
+
+  @Test
+  void decidingAloneLeavesTheLedgerUntouched() {
+    ReleaseDiff diff = new ReleaseDiff(ledger, digests, RELEASE_1);
+    diff.decide(release1().get(0));
+    assertEquals(0, ledger.size());
+    assertEquals(0, digests.size());
+  }
+}
