@@ -67,11 +67,15 @@ public final class LocalStack {
       pids.write("cassandra", server.pid());
       System.out.printf("Cassandra  %s (log %s)%n", cassandra, server.log());
     }
+    String token = IngestToken.of(state);
     Map<String, String> env =
         Map.of(
             "KAFKA_BOOTSTRAP_SERVERS", kafka,
             "PROTSTREAM_CASSANDRA_CONTACT_POINTS", cassandra,
-            "PROTSTREAM_CASSANDRA_LOCAL_DATACENTER", CassandraServer.DATACENTER);
+            "PROTSTREAM_CASSANDRA_LOCAL_DATACENTER", CassandraServer.DATACENTER,
+            "PROTSTREAM_INGEST_API_TOKEN", token,
+            "PROTSTREAM_INGEST_WATCH_DIRECTORY",
+                Files.createDirectories(state.resolve("inbox")).toString());
     List<LocalService> started = new ArrayList<>();
     for (LocalService service : LocalService.ALL) {
       if (pids.alive(service.name()).isEmpty()) {
@@ -86,6 +90,14 @@ public final class LocalStack {
           "%-14s http://127.0.0.1:%d  (health /q/health, metrics /q/metrics, API /q/openapi)%n",
           service.name(), service.port());
     }
+    Path sample = repository.resolve("deploy/local/sample/uniprot_sample_2025_01.dat");
+    if (Files.exists(sample)) {
+      System.out.println(SampleRelease.ingest(sample, "2025_01", token));
+    }
+    System.out.println(
+        "ingest token (Authorization: Bearer ...) in " + state.resolve("ingest-token"));
+    System.out.println(
+        "release files dropped into " + state.resolve("inbox") + " are ingested too");
     System.out.println(
         "protstream is up; state and logs in " + state + "; stop with deploy/local/stop.sh");
   }
