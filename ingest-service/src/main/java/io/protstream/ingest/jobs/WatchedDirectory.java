@@ -86,7 +86,9 @@ public class WatchedDirectory {
       String release = m.find() ? m.group(1) : name.replaceAll("[^A-Za-z0-9._-]", "_");
       Path delac =
           file.resolveSibling(
-              name.toLowerCase(java.util.Locale.ROOT).contains("trembl") ? "delac_tr.txt" : "delac_sp.txt");
+              name.toLowerCase(java.util.Locale.ROOT).contains("trembl")
+                  ? "delac_tr.txt"
+                  : "delac_sp.txt");
       var job =
           jobs.submit(
               new ReleaseRequest(
