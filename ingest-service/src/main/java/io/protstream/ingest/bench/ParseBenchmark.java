@@ -47,6 +47,10 @@ public final class ParseBenchmark {
   private ParseBenchmark() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("--generate")) {
+      generateRelease(args);
+      return;
+    }
     Path samples = Path.of(args.length > 0 ? args[0] : "ingest-service/src/test/resources/uniprot");
     long megabytes = args.length > 1 ? Long.parseLong(args[1]) : 512;
     boolean gzip = args.length > 2 && args[2].equals("--gzip");
@@ -131,8 +135,32 @@ public final class ParseBenchmark {
     return entries;
   }
 
-  /** Writes the records over and over, each time under a fresh, well-formed accession. */
+  /**
+   * {@code --generate fasta|flat|xml ENTRIES OUT [SAMPLE_DIR]}: writes a release file of exactly
+   * ENTRIES entries (the samples under fresh accessions), for end-to-end benchmarks of the service.
+   */
+  private static void generateRelease(String[] args) throws IOException {
+    Format format = Format.valueOf(args[1].toUpperCase(Locale.ROOT));
+    long entries = Long.parseLong(args[2]);
+    Path out = Path.of(args[3]);
+    Path samples = Path.of(args.length > 4 ? args[4] : "ingest-service/src/test/resources/uniprot");
+    List<String> records =
+        switch (format) {
+          case FASTA -> fastaRecords(samples);
+          case FLAT -> flatRecords(samples);
+          case XML -> xmlRecords(samples);
+        };
+    generate(out, records, Long.MAX_VALUE, entries, format);
+  }
+
   private static Path generate(Path file, List<String> records, long target, Format format)
+      throws IOException {
+    return generate(file, records, target, Long.MAX_VALUE, format);
+  }
+
+  /** Writes the records over and over, each time under a fresh, well-formed accession. */
+  private static Path generate(
+      Path file, List<String> records, long target, long maxEntries, Format format)
       throws IOException {
     long start = System.nanoTime();
     long written = 0;
@@ -144,8 +172,11 @@ public final class ParseBenchmark {
                 out,
                 "<?xml version='1.0' encoding='UTF-8'?>\n<uniprot xmlns=\"http://uniprot.org/uniprot\">\n");
       }
-      while (written < target) {
+      while (written < target && serial < maxEntries) {
         for (String record : records) {
+          if (serial >= maxEntries) {
+            break;
+          }
           String accession = accession(serial++);
           String renamed =
               switch (format) {

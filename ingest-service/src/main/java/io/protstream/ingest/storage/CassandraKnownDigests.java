@@ -5,6 +5,8 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.protstream.ingest.config.IngestConfig;
 import io.protstream.ingest.domain.diff.KnownDigests;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.Optional;
 
 /** Sequence digests that have been announced for embedding, one row each. */
 @ApplicationScoped
@@ -14,6 +16,7 @@ public class CassandraKnownDigests implements KnownDigests {
   private final CassandraReleaseLedger ledger;
   private final PreparedStatement select;
   private final PreparedStatement insert;
+  private final Prefetched<Boolean> prefetched = new Prefetched<>(128);
 
   CassandraKnownDigests(CqlSession session, IngestConfig config, CassandraReleaseLedger ledger) {
     String table = config.cassandra().keyspace() + ".digests";
@@ -26,11 +29,26 @@ public class CassandraKnownDigests implements KnownDigests {
 
   @Override
   public boolean contains(String digest) {
-    return session.execute(select.bind(digest)).one() != null;
+    return prefetched
+        .lookup(digest)
+        .map(Optional::isPresent)
+        .orElseGet(() -> session.execute(select.bind(digest)).one() != null);
+  }
+
+  @Override
+  public void prefetch(Collection<String> digests) {
+    prefetched.load(
+        digests,
+        digest ->
+            session
+                .executeAsync(select.bind(digest))
+                .thenApply(
+                    rows -> rows.one() == null ? Optional.<Boolean>empty() : Optional.of(true)));
   }
 
   @Override
   public void add(String digest) {
+    prefetched.forget(digest);
     // one barrier for both tables: the ledger's flush covers these writes too
     ledger.send(insert.bind(digest));
   }

@@ -7,6 +7,7 @@ import io.protstream.ingest.config.IngestConfig;
 import io.protstream.ingest.domain.diff.LedgerEntry;
 import io.protstream.ingest.domain.diff.ReleaseLedger;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -20,6 +21,7 @@ public class CassandraReleaseLedger implements ReleaseLedger {
   private final PreparedStatement upsert;
   private final PreparedStatement delete;
   private final PreparedStatement scan;
+  private final Prefetched<LedgerEntry> prefetched = new Prefetched<>(128);
 
   CassandraReleaseLedger(CqlSession session, IngestConfig config) {
     String table = config.cassandra().keyspace() + ".ledger";
@@ -45,11 +47,28 @@ public class CassandraReleaseLedger implements ReleaseLedger {
 
   @Override
   public Optional<LedgerEntry> get(String accession) {
-    return Optional.ofNullable(session.execute(select.bind(accession)).one()).map(this::entry);
+    return prefetched
+        .lookup(accession)
+        .orElseGet(
+            () ->
+                Optional.ofNullable(session.execute(select.bind(accession)).one())
+                    .map(this::entry));
+  }
+
+  @Override
+  public void prefetch(Collection<String> accessions) {
+    flush();
+    prefetched.load(
+        accessions,
+        accession ->
+            session
+                .executeAsync(select.bind(accession))
+                .thenApply(rows -> Optional.ofNullable(rows.one()).map(this::entry)));
   }
 
   @Override
   public void put(LedgerEntry entry) {
+    prefetched.forget(entry.accession());
     writes.send(
         upsert.bind(
             entry.accession(),
@@ -61,6 +80,7 @@ public class CassandraReleaseLedger implements ReleaseLedger {
 
   @Override
   public void remove(String accession) {
+    prefetched.forget(accession);
     writes.send(delete.bind(accession));
   }
 

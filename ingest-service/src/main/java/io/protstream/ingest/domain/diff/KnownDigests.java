@@ -10,4 +10,7 @@ public interface KnownDigests {
   boolean contains(String digest);
 
   void add(String digest);
+
+  /** Says which digests are about to be looked up (see {@link ReleaseLedger#prefetch}). */
+  default void prefetch(java.util.Collection<String> digests) {}
 }

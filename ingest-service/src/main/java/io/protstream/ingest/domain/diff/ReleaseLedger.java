@@ -23,6 +23,12 @@ public interface ReleaseLedger {
    */
   default void flush() {}
 
+  /**
+   * Says which accessions are about to be looked up, so a store can fetch them in parallel instead
+   * of one round trip per {@link #get}. Stores that answer from memory ignore it.
+   */
+  default void prefetch(java.util.Collection<String> accessions) {}
+
   /** Visits every entry; used once per complete release to find accessions that disappeared. */
   void forEach(Consumer<LedgerEntry> visitor);
 }

@@ -10,6 +10,7 @@ import io.protstream.ingest.domain.parse.DeletedAccessionsReader;
 import io.protstream.ingest.domain.parse.ParseListener;
 import io.protstream.ingest.domain.parse.ParseSummary;
 import io.protstream.ingest.domain.parse.UniProtReader;
+import io.protstream.ingest.domain.sequence.SequenceDigest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -81,12 +82,7 @@ public final class ReleaseIngestion {
               @Override
               public void onEntry(UniProtEntry entry) {
                 progress.entry();
-                for (SequenceChange change : diff.decide(entry)) {
-                  current.add(change);
-                }
-                if (current.size() >= window) {
-                  current.flush();
-                }
+                current.enqueue(entry);
               }
 
               @Override
@@ -96,6 +92,7 @@ public final class ReleaseIngestion {
               }
             });
     progress.bytes(summary.bytes());
+    current.decideQueued();
     current.flush();
     if (release.deletedAccessions() != null) {
       DeletedAccessionsReader.read(
@@ -124,6 +121,7 @@ public final class ReleaseIngestion {
     private final ReleaseDiff diff;
     private final IngestionProgress progress;
     private final PendingDigests pending;
+    private final List<UniProtEntry> queued = new ArrayList<>();
     private final List<SequenceChange> decided = new ArrayList<>();
     private final List<CompletableFuture<Void>> acks = new ArrayList<>();
 
@@ -131,6 +129,36 @@ public final class ReleaseIngestion {
       this.diff = diff;
       this.progress = progress;
       this.pending = pending;
+    }
+
+    /**
+     * Entries are decided a window at a time, after one parallel fetch of what the decisions read.
+     */
+    void enqueue(UniProtEntry entry) {
+      queued.add(entry);
+      if (queued.size() >= window) {
+        decideQueued();
+        flush();
+      }
+    }
+
+    void decideQueued() {
+      if (queued.isEmpty()) {
+        return;
+      }
+      Set<String> accessions = new HashSet<>();
+      Set<String> digests = new HashSet<>();
+      for (UniProtEntry entry : queued) {
+        accessions.add(entry.accession());
+        accessions.addAll(entry.secondaryAccessions());
+        digests.add(SequenceDigest.of(entry.sequence()));
+      }
+      ledger.prefetch(accessions);
+      knownDigests.prefetch(digests);
+      for (UniProtEntry entry : queued) {
+        diff.decide(entry).forEach(this::add);
+      }
+      queued.clear();
     }
 
     void add(SequenceChange change) {
