@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.protstream.events.SequenceEvent;
-import io.protstream.ingest.domain.Samples;
+import io.protstream.ingest.domain.TwoReleases;
 import io.protstream.ingest.domain.UniProtEntry;
 import io.protstream.schemas.DeadLetter;
 import io.protstream.schemas.Topics;
@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two releases through the REST API, the real Cassandra ledger and the real broker. Release 2
- * differs from release 1 by a changed sequence (P00750), an annotation-only update (P56540), a
- * deletion (Q51858 is gone), a new entry (Q13639), a merge (Q51481 becomes a secondary accession of
- * Q8NE62, whose entry version goes up with it) and a new accession whose sequence is already known
- * (A0A0B4J2F0 carries P00981's sequence).
+ * {@link TwoReleases} through the REST API, the real Cassandra ledger and the real broker, then a
+ * file with a bad record.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -58,7 +54,7 @@ class ReleaseScenarioTest {
   @Test
   @Order(1)
   void firstReleaseAnnouncesEveryEntryAsNew() throws IOException {
-    ingest(write("release1.dat", release1()), "2010_11");
+    ingest(write("release1.dat", TwoReleases.release1()), "2010_11");
 
     List<Event> events = events("2010_11");
     assertEquals(10, events.size(), events.toString());
@@ -70,7 +66,7 @@ class ReleaseScenarioTest {
   @Test
   @Order(2)
   void secondReleaseAnnouncesExactlyItsChanges() throws IOException {
-    ingest(write("release2.dat", release2()), "2011_01");
+    ingest(write("release2.dat", TwoReleases.release2()), "2011_01");
 
     Set<Event> events = Set.copyOf(events("2011_01"));
     assertEquals(
@@ -88,7 +84,7 @@ class ReleaseScenarioTest {
   @Test
   @Order(3)
   void runningTheSameReleaseAgainAnnouncesNothing() throws IOException {
-    String job = ingest(write("release2-again.dat", release2()), "2011_01");
+    String job = ingest(write("release2-again.dat", TwoReleases.release2()), "2011_01");
 
     given()
         .get("/releases/" + job)
@@ -174,41 +170,6 @@ class ReleaseScenarioTest {
         e.getAccession(),
         e.getMergedInto(),
         e.getEmbeddingExists());
-  }
-
-  private static List<UniProtEntry> release1() {
-    List<UniProtEntry> entries = new ArrayList<>(Samples.entries("uniprot/multi_ex.txt"));
-    entries.addAll(Samples.entries("uniprot/F2CXE6.txt"));
-    entries.addAll(Samples.entries("uniprot/H2CNN8.txt"));
-    return entries;
-  }
-
-  private static List<UniProtEntry> release2() {
-    Map<String, UniProtEntry> old =
-        release1().stream().collect(Collectors.toMap(UniProtEntry::accession, e -> e));
-    List<UniProtEntry> entries = new ArrayList<>();
-    for (UniProtEntry entry : release1()) {
-      switch (entry.accession()) {
-        case "P00750" ->
-            entries.add(
-                entry
-                    .withSequence("MDAMKRGLCCVLLLCGAVFVSPSQA" + entry.sequence().substring(25), 2)
-                    .withEntryVersion(161));
-        case "P56540" -> entries.add(entry.withEntryVersion(32));
-        case "Q51858", "Q51481" -> {
-          // deleted, and merged into Q8NE62
-        }
-        case "Q8NE62" -> {
-          List<String> secondary = new ArrayList<>(entry.secondaryAccessions());
-          secondary.add("Q51481");
-          entries.add(entry.withAccessions("Q8NE62", secondary).withEntryVersion(73));
-        }
-        default -> entries.add(entry);
-      }
-    }
-    entries.addAll(Samples.entries("uniprot/Q13639.txt"));
-    entries.add(old.get("P00981").withAccessions("A0A0B4J2F0", List.of()));
-    return entries;
   }
 
   private static Path write(String name, List<UniProtEntry> entries) throws IOException {

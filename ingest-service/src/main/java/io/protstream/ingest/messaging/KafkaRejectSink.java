@@ -51,23 +51,14 @@ public class KafkaRejectSink implements RejectSink {
     headers.add("release", release.getBytes(StandardCharsets.UTF_8));
     String key = reject.accession() != null ? reject.accession() : reject.location().toString();
     CompletableFuture<Void> written = new CompletableFuture<>();
-    emitter.send(
+    Message<String> message =
         Message.of(describe(reject, release))
             .addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(key)
                     .withHeaders(headers)
-                    .build())
-            .withAck(
-                () -> {
-                  written.complete(null);
-                  return CompletableFuture.completedFuture(null);
-                })
-            .withNack(
-                failure -> {
-                  written.completeExceptionally(failure);
-                  return CompletableFuture.completedFuture(null);
-                }));
+                    .build());
+    emitter.send(TrackedMessages.completing(message, written));
     return written;
   }
 

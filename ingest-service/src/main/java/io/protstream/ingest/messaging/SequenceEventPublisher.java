@@ -32,18 +32,10 @@ public class SequenceEventPublisher {
     Message<SequenceEvent> message =
         Message.of(event)
             .addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.getAccession()).build())
-            .withAck(
-                () -> {
-                  written.complete(null);
-                  return CompletableFuture.completedFuture(null);
-                })
-            .withNack(
-                failure -> {
-                  written.completeExceptionally(failure);
-                  return CompletableFuture.completedFuture(null);
-                });
-    emitter.send(message);
+                OutgoingKafkaRecordMetadata.<String>builder()
+                    .withKey(event.getAccession())
+                    .build());
+    emitter.send(TrackedMessages.completing(message, written));
     return written;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.protstream.ingest.domain.Samples;
+import io.protstream.ingest.domain.TwoReleases;
 import io.protstream.ingest.domain.UniProtEntry;
 import io.protstream.ingest.domain.parse.DeletedAccessionsReader;
 import io.protstream.ingest.domain.sequence.SequenceDigest;
@@ -20,56 +21,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * Two releases built from the real sample entries. Release 2 differs from release 1 by: a changed
- * sequence (P00750), an annotation-only update (P56540), a deletion (Q51858 is gone), a new entry
- * (Q13639), a merge (Q51481 becomes a secondary accession of Q8NE62, whose entry version goes up
- * with it) and a new accession whose sequence is already known (A0A0B4J2F0 carries P00981's
- * sequence).
- */
+/** The release diff over {@link TwoReleases}, with the in-memory ledger. */
 class ReleaseDiffTest {
 
   private static final String RELEASE_1 = "2010_11";
   private static final String RELEASE_2 = "2011_01";
-  private static final String DUPLICATE = "A0A0B4J2F0";
+  private static final String DUPLICATE = TwoReleases.DUPLICATE;
 
   private InMemoryReleaseLedger ledger;
   private InMemoryKnownDigests digests;
-
-  private static List<UniProtEntry> release1() {
-    List<UniProtEntry> entries = new ArrayList<>(Samples.entries("uniprot/multi_ex.txt"));
-    entries.addAll(Samples.entries("uniprot/F2CXE6.txt"));
-    entries.addAll(Samples.entries("uniprot/H2CNN8.txt"));
-    return entries;
-  }
-
-  private static List<UniProtEntry> release2() {
-    Map<String, UniProtEntry> old =
-        release1().stream().collect(Collectors.toMap(UniProtEntry::accession, e -> e));
-    List<UniProtEntry> entries = new ArrayList<>();
-    for (UniProtEntry entry : release1()) {
-      switch (entry.accession()) {
-        case "P00750" -> {
-          String mutated =
-              "MDAMKRGLCCVLLLCGAVFVSPSQE" + entry.sequence().substring(25).replaceFirst("W", "F");
-          entries.add(entry.withSequence(mutated, 2).withEntryVersion(161));
-        }
-        case "P56540" -> entries.add(entry.withEntryVersion(32));
-        case "Q51858", "Q51481" -> {
-          // deleted, and merged into Q8NE62
-        }
-        case "Q8NE62" -> {
-          List<String> secondary = new ArrayList<>(entry.secondaryAccessions());
-          secondary.add("Q51481");
-          entries.add(entry.withAccessions("Q8NE62", secondary).withEntryVersion(73));
-        }
-        default -> entries.add(entry);
-      }
-    }
-    entries.addAll(Samples.entries("uniprot/Q13639.txt"));
-    entries.add(old.get("P00981").withAccessions(DUPLICATE, List.of()));
-    return entries;
-  }
 
   private record Event(ChangeKind kind, String accession) {}
 
@@ -109,7 +69,7 @@ class ReleaseDiffTest {
 
   @Test
   void theFirstReleaseIsAllNew() {
-    List<SequenceChange> changes = run(RELEASE_1, release1());
+    List<SequenceChange> changes = run(RELEASE_1, TwoReleases.release1());
     assertEquals(10, changes.size());
     assertTrue(changes.stream().allMatch(c -> c.kind() == ChangeKind.NEW));
     assertTrue(changes.stream().allMatch(SequenceChange::needsEmbedding));
@@ -119,9 +79,9 @@ class ReleaseDiffTest {
 
   @Test
   void theSecondReleaseYieldsExactlyTheRealChanges() {
-    run(RELEASE_1, release1());
+    run(RELEASE_1, TwoReleases.release1());
 
-    List<SequenceChange> changes = run(RELEASE_2, release2());
+    List<SequenceChange> changes = run(RELEASE_2, TwoReleases.release2());
 
     assertEquals(
         Set.of(
@@ -168,8 +128,8 @@ class ReleaseDiffTest {
 
   @Test
   void theLedgerFollowsTheSecondRelease() {
-    run(RELEASE_1, release1());
-    run(RELEASE_2, release2());
+    run(RELEASE_1, TwoReleases.release1());
+    run(RELEASE_2, TwoReleases.release2());
 
     Map<String, LedgerEntry> after = ledger.snapshot();
     assertEquals(
@@ -185,11 +145,11 @@ class ReleaseDiffTest {
 
   @Test
   void runningAReleaseAgainAnnouncesNothing() {
-    run(RELEASE_1, release1());
-    run(RELEASE_2, release2());
+    run(RELEASE_1, TwoReleases.release1());
+    run(RELEASE_2, TwoReleases.release2());
     Map<String, LedgerEntry> once = ledger.snapshot();
 
-    List<SequenceChange> again = run(RELEASE_2, release2());
+    List<SequenceChange> again = run(RELEASE_2, TwoReleases.release2());
 
     assertTrue(events(again).isEmpty(), () -> events(again).toString());
     assertEquals(once, ledger.snapshot());
@@ -197,11 +157,11 @@ class ReleaseDiffTest {
 
   @Test
   void aReleaseInterruptedMidwayEndsWithTheSameLedgerWhenRunAgain() {
-    run(RELEASE_1, release1());
+    run(RELEASE_1, TwoReleases.release1());
     InMemoryReleaseLedger uninterrupted = new InMemoryReleaseLedger();
     ledger.snapshot().values().forEach(uninterrupted::put);
     InMemoryKnownDigests uninterruptedDigests = new InMemoryKnownDigests();
-    release1().forEach(e -> uninterruptedDigests.add(SequenceDigest.of(e.sequence())));
+    TwoReleases.release1().forEach(e -> uninterruptedDigests.add(SequenceDigest.of(e.sequence())));
     List<SequenceChange> reference = new ArrayList<>();
     ReleaseDiff referenceDiff = new ReleaseDiff(uninterrupted, uninterruptedDigests, RELEASE_2);
     release2().forEach(e -> reference.addAll(referenceDiff.apply(e)));
@@ -237,7 +197,7 @@ class ReleaseDiffTest {
 
   @Test
   void deletedAccessionListsDeleteOnlyWhatTheLedgerTracks() throws IOException {
-    run(RELEASE_1, release1());
+    run(RELEASE_1, TwoReleases.release1());
     ReleaseDiff diff = new ReleaseDiff(ledger, digests, RELEASE_2);
     String delac = "Release:     2011_01 of 11-Jan-2011\n\nQ51858\nP99999\n";
     List<SequenceChange> deletions = new ArrayList<>();
@@ -252,7 +212,7 @@ class ReleaseDiffTest {
 
   @Test
   void anAccessionPresentInTheReleaseIsNotDeletedByTheList() {
-    run(RELEASE_1, release1());
+    run(RELEASE_1, TwoReleases.release1());
     ReleaseDiff diff = new ReleaseDiff(ledger, digests, RELEASE_2);
     diff.apply(release1().get(0));
     assertTrue(diff.decideDeletion("P00750").isEmpty());
@@ -271,7 +231,7 @@ class ReleaseDiffTest {
 
   @Test
   void fastaInputNeverClaimsAnAnnotationChange() {
-    run(RELEASE_1, release1());
+    run(RELEASE_1, TwoReleases.release1());
     ReleaseDiff diff = new ReleaseDiff(ledger, digests, RELEASE_2);
     List<SequenceChange> changes = new ArrayList<>();
     Samples.entries("uniprot/multi_ex.fasta").forEach(e -> changes.addAll(diff.apply(e)));
