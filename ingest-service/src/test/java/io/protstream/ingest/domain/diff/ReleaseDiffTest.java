@@ -164,7 +164,7 @@ class ReleaseDiffTest {
     TwoReleases.release1().forEach(e -> uninterruptedDigests.add(SequenceDigest.of(e.sequence())));
     List<SequenceChange> reference = new ArrayList<>();
     ReleaseDiff referenceDiff = new ReleaseDiff(uninterrupted, uninterruptedDigests, RELEASE_2);
-    release2().forEach(e -> reference.addAll(referenceDiff.apply(e)));
+    TwoReleases.release2().forEach(e -> reference.addAll(referenceDiff.apply(e)));
     referenceDiff.decideAbsent(
         d -> {
           reference.add(d);
@@ -173,7 +173,7 @@ class ReleaseDiffTest {
 
     // First attempt: every change is decided and announced, but the process stops after committing
     // the first half; the last announced changes were never committed.
-    List<UniProtEntry> entries = release2();
+    List<UniProtEntry> entries = TwoReleases.release2();
     ReleaseDiff interrupted = new ReleaseDiff(ledger, digests, RELEASE_2);
     List<SequenceChange> announcedBeforeCrash = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -214,7 +214,7 @@ class ReleaseDiffTest {
   void anAccessionPresentInTheReleaseIsNotDeletedByTheList() {
     run(RELEASE_1, TwoReleases.release1());
     ReleaseDiff diff = new ReleaseDiff(ledger, digests, RELEASE_2);
-    diff.apply(release1().get(0));
+    diff.apply(TwoReleases.release1().get(0));
     assertTrue(diff.decideDeletion("P00750").isEmpty());
   }
 
@@ -242,7 +242,7 @@ class ReleaseDiffTest {
   @Test
   void decidingAloneLeavesTheLedgerUntouched() {
     ReleaseDiff diff = new ReleaseDiff(ledger, digests, RELEASE_1);
-    diff.decide(release1().get(0));
+    diff.decide(TwoReleases.release1().get(0));
     assertEquals(0, ledger.size());
     assertEquals(0, digests.size());
   }
