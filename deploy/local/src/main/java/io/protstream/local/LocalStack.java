@@ -79,7 +79,7 @@ public final class LocalStack {
     List<LocalService> started = new ArrayList<>();
     for (LocalService service : LocalService.ALL) {
       if (pids.alive(service.name()).isEmpty()) {
-        long pid = service.start(repository, state.resolve("logs"), env);
+        long pid = service.start(repository, state.resolve("logs"), env, 0);
         pids.write(service.name(), pid);
       }
       started.add(service);
@@ -92,7 +92,7 @@ public final class LocalStack {
     }
     Path sample = repository.resolve("deploy/local/sample/uniprot_sample_2025_01.dat");
     if (Files.exists(sample)) {
-      System.out.println(SampleRelease.ingest(sample, "2025_01", token));
+      System.out.println(SampleRelease.ingest("http://127.0.0.1:8081", sample, "2025_01", token));
     }
     System.out.println(
         "ingest token (Authorization: Bearer ...) in " + state.resolve("ingest-token"));

@@ -11,17 +11,16 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sends the bundled sample release to the local ingest-service and waits for its job to end. */
-final class SampleRelease {
+/** Sends a release file to an ingest-service and waits for its job to end. */
+public final class SampleRelease {
 
-  private static final String INGEST = "http://127.0.0.1:8081";
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z]+)\"");
 
   private SampleRelease() {}
 
   /** Returns a one-line report: the job's final JSON, or why it did not run. */
-  static String ingest(Path file, String release, String token) {
+  public static String ingest(String ingestUrl, Path file, String release, String token) {
     HttpClient http = HttpClient.newHttpClient();
     try {
       // complete=false: the sample is a slice of a release, so absence from it proves no deletion
@@ -33,7 +32,7 @@ final class SampleRelease {
               + "\",\"complete\":false}";
       HttpResponse<String> created =
           http.send(
-              HttpRequest.newBuilder(URI.create(INGEST + "/releases"))
+              HttpRequest.newBuilder(URI.create(ingestUrl + "/releases"))
                   .header("Content-Type", "application/json")
                   .header("Authorization", "Bearer " + token)
                   .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -43,7 +42,7 @@ final class SampleRelease {
       if (created.statusCode() != 202 || !id.find()) {
         return "sample release not ingested: HTTP " + created.statusCode() + " " + created.body();
       }
-      URI job = URI.create(INGEST + "/releases/" + id.group(1));
+      URI job = URI.create(ingestUrl + "/releases/" + id.group(1));
       Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
       String last = "";
       while (Instant.now().isBefore(deadline)) {
