@@ -1,0 +1,37 @@
+package io.protstream.model.checkpoint;
+
+import java.util.Arrays;
+
+/** Name, element type and shape of a checkpoint tensor. */
+public record TensorInfo(String name, DType dtype, long[] shape) {
+
+  public long elementCount() {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    return n;
+  }
+
+  public int dim(int axis) {
+    return Math.toIntExact(shape[axis < 0 ? shape.length + axis : axis]);
+  }
+
+  @Override
+  public String toString() {
+    return name + " " + dtype + Arrays.toString(shape);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TensorInfo t
+        && t.name.equals(name)
+        && t.dtype == dtype
+        && Arrays.equals(t.shape, shape);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + Arrays.hashCode(shape);
+  }
+}
