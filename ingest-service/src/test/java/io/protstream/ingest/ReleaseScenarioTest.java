@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.protstream.events.SequenceEvent;
+import io.protstream.ingest.domain.FlatFileRenderer;
 import io.protstream.ingest.domain.TwoReleases;
 import io.protstream.ingest.domain.UniProtEntry;
 import io.protstream.schemas.DeadLetter;

@@ -1,14 +1,13 @@
-package io.protstream.ingest;
+package io.protstream.ingest.domain;
 
-import io.protstream.ingest.domain.UniProtEntry;
 import io.protstream.ingest.domain.sequence.Crc64;
 
 /** Writes entries back as UniProtKB flat-file records, to build release files for tests. */
-final class FlatFileRenderer {
+public final class FlatFileRenderer {
 
   private FlatFileRenderer() {}
 
-  static String render(UniProtEntry entry) {
+  public static String render(UniProtEntry entry) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
