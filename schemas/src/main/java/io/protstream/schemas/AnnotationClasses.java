@@ -9,14 +9,20 @@ import java.util.List;
  */
 public final class AnnotationClasses {
 
-  /** 3-state secondary structure: helix, strand, other. */
-  public static final String DSSP3 = "HEL";
+  /**
+   * 3-state secondary structure: helix, strand, other (coil), in the ProtT5-sec head's output
+   * order.
+   */
+  public static final String DSSP3 = "HEC";
 
   /** 8-state DSSP secondary structure; C is coil/other. */
   public static final String DSSP8 = "GHIBESTC";
 
-  /** Disorder: disordered, ordered. */
-  public static final String DISORDER = "DO";
+  /**
+   * Disorder: {@code -} ordered, {@code X} disordered, in the head's output order (the
+   * bio_embeddings letters).
+   */
+  public static final String DISORDER = "-X";
 
   /** Subcellular localization classes, in the order of {@code localizationProbabilities}. */
   public static final List<String> LOCALIZATION =
