@@ -3,7 +3,6 @@ package io.protstream.ingest.storage;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,7 +17,6 @@ final class AsyncWrites {
   private final Semaphore inFlight;
   private final int limit;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private final java.util.Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
 
   AsyncWrites(CqlSession session, int limit) {
     this.session = session;
@@ -31,13 +29,11 @@ final class AsyncWrites {
     inFlight.acquireUninterruptibly();
     CompletableFuture<?> write =
         session.executeAsync(statement.setIdempotent(true)).toCompletableFuture();
-    pending.add(write);
     write.whenComplete(
         (result, error) -> {
           if (error != null) {
             failure.compareAndSet(null, error);
           }
-          pending.remove(write);
           inFlight.release();
         });
   }

@@ -23,12 +23,10 @@ public final class CassandraServer implements AutoCloseable {
 
   private final ServerProcess process;
   private final int port;
-  private final Path stateDir;
 
-  private CassandraServer(ServerProcess process, int port, Path stateDir) {
+  private CassandraServer(ServerProcess process, int port) {
     this.process = process;
     this.port = port;
-    this.stateDir = stateDir;
   }
 
   /**
@@ -46,8 +44,7 @@ public final class CassandraServer implements AutoCloseable {
     List<String> jvm = new ArrayList<>();
     // As root Cassandra locks its memory (mlockall): resident memory is the committed heap, so
     // start small.
-    jvm.addAll(
-        List.of(KafkaServer.heap("CASSANDRA_HEAP", "-Xms256m -Xmx768m").trim().split("\\s+")));
+    jvm.addAll(ServerProcess.optionsFromEnv("CASSANDRA_HEAP", "-Xms256m -Xmx768m"));
     jvm.addAll(jdkOptions());
     ServerClasspath.entries(classpath).stream()
         .filter(entry -> entry.matches(".*/jamm-[0-9.]+\\.jar"))
@@ -81,7 +78,7 @@ public final class CassandraServer implements AutoCloseable {
                 stateDir,
                 outliveLauncher));
     process.awaitReady(() -> Ports.accepts("127.0.0.1", nativePort), START_TIMEOUT);
-    return new CassandraServer(process, nativePort, stateDir);
+    return new CassandraServer(process, nativePort);
   }
 
   /** {@code host:port} as the java-driver's contact points take it. */
@@ -89,16 +86,8 @@ public final class CassandraServer implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  public int port() {
-    return port;
-  }
-
   public long pid() {
     return process.pid();
-  }
-
-  public Path stateDir() {
-    return stateDir;
   }
 
   public Path log() {

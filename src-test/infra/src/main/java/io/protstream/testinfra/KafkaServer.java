@@ -20,12 +20,10 @@ public final class KafkaServer implements AutoCloseable {
 
   private final ServerProcess process;
   private final int port;
-  private final Path stateDir;
 
-  private KafkaServer(ServerProcess process, int port, Path stateDir) {
+  private KafkaServer(ServerProcess process, int port) {
     this.process = process;
     this.port = port;
-    this.stateDir = stateDir;
   }
 
   /**
@@ -64,7 +62,9 @@ public final class KafkaServer implements AutoCloseable {
           Duration.ofSeconds(60));
     }
     List<String> serverJvm =
-        concat(List.of(heap("KAFKA_HEAP", "-Xms128m -Xmx512m"), "-XX:+UseG1GC"), jvm);
+        new java.util.ArrayList<>(ServerProcess.optionsFromEnv("KAFKA_HEAP", "-Xms128m -Xmx512m"));
+    serverJvm.add("-XX:+UseG1GC");
+    serverJvm.addAll(jvm);
     ServerProcess process =
         ServerProcess.start(
             new ServerProcess.Spec(
@@ -79,23 +79,15 @@ public final class KafkaServer implements AutoCloseable {
     process.awaitReady(
         () -> process.logContains("Kafka Server started") && Ports.accepts("127.0.0.1", clientPort),
         START_TIMEOUT);
-    return new KafkaServer(process, clientPort, stateDir);
+    return new KafkaServer(process, clientPort);
   }
 
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
   }
 
-  public int port() {
-    return port;
-  }
-
   public long pid() {
     return process.pid();
-  }
-
-  public Path stateDir() {
-    return stateDir;
   }
 
   public Path log() {
@@ -152,19 +144,5 @@ public final class KafkaServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write Kafka config in " + dir, e);
     }
-  }
-
-  static String heap(String env, String fallback) {
-    String value = System.getenv(env);
-    return value == null || value.isBlank() ? fallback : value;
-  }
-
-  static List<String> concat(List<String> heapAndGc, List<String> rest) {
-    List<String> all = new java.util.ArrayList<>();
-    for (String option : heapAndGc) {
-      all.addAll(List.of(option.trim().split("\\s+")));
-    }
-    all.addAll(rest);
-    return all;
   }
 }

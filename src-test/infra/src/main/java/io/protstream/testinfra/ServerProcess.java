@@ -112,10 +112,6 @@ public final class ServerProcess implements AutoCloseable {
     return log;
   }
 
-  public boolean isAlive() {
-    return process.isAlive();
-  }
-
   public boolean logContains(String text) {
     try {
       return Files.exists(log) && Files.readString(log).contains(text);
@@ -156,6 +152,15 @@ public final class ServerProcess implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * JVM options from an environment variable (space-separated), or the fallback when it is unset.
+   */
+  static List<String> optionsFromEnv(String env, String fallback) {
+    String value = System.getenv(env);
+    String options = value == null || value.isBlank() ? fallback : value;
+    return List.of(options.trim().split("\\s+"));
   }
 
   static String javaExecutable(String overrideEnv) {

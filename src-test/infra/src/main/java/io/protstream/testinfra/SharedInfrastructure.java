@@ -82,7 +82,7 @@ public final class SharedInfrastructure {
                 "infra-cleanup"));
   }
 
-  public static void deleteRecursively(Path root) {
+  private static void deleteRecursively(Path root) {
     if (!Files.exists(root)) {
       return;
     }

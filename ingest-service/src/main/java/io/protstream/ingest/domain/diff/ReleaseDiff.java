@@ -59,7 +59,13 @@ public final class ReleaseDiff {
 
   /** The changes one entry of the release brings: its own change first, then any merges. */
   public List<SequenceChange> decide(UniProtEntry entry) {
-    String digest = SequenceDigest.of(entry.sequence());
+    return decide(entry, SequenceDigest.of(entry.sequence()));
+  }
+
+  /**
+   * As {@link #decide(UniProtEntry)}, for callers that already hold the entry's sequence digest.
+   */
+  public List<SequenceChange> decide(UniProtEntry entry, String digest) {
     List<SequenceChange> changes = new ArrayList<>(1);
     changes.add(ownChange(entry, digest));
     for (String secondary : entry.secondaryAccessions()) {

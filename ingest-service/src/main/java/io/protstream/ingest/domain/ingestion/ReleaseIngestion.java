@@ -147,16 +147,16 @@ public final class ReleaseIngestion {
         return;
       }
       Set<String> accessions = new HashSet<>();
-      Set<String> digests = new HashSet<>();
+      List<String> digests = new ArrayList<>(queued.size());
       for (UniProtEntry entry : queued) {
         accessions.add(entry.accession());
         accessions.addAll(entry.secondaryAccessions());
         digests.add(SequenceDigest.of(entry.sequence()));
       }
       ledger.prefetch(accessions);
-      knownDigests.prefetch(digests);
-      for (UniProtEntry entry : queued) {
-        diff.decide(entry).forEach(this::add);
+      knownDigests.prefetch(new HashSet<>(digests));
+      for (int i = 0; i < queued.size(); i++) {
+        diff.decide(queued.get(i), digests.get(i)).forEach(this::add);
       }
       queued.clear();
     }
