@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.protstream.events.ProteinEmbeddingEvent;
 import io.protstream.index.domain.ProteinEmbedding;
 import io.protstream.schemas.DeadLetter;
@@ -20,13 +21,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * Embedding events from the real broker end up as one Cassandra row per digest; invalid ones are
- * dead-lettered.
+ * Embedding events from the real broker end up in the digest's Cassandra row; the latest by event
+ * time wins whatever the arrival order, replays change nothing, invalid ones are dead-lettered.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -37,35 +37,53 @@ class EmbeddingStorageTest {
   String bootstrapServers;
 
   @Inject CqlSession session;
+  @Inject MeterRegistry meters;
 
   @Test
-  void eventIsStoredOncePerDigestEvenWhenReplayed() throws Exception {
-    String digest = "a".repeat(64);
-    byte[] event = serialize(event(digest, 3, List.of(0.25f, -1.5f, 3.0f)));
-    KafkaProbe kafka = new KafkaProbe(bootstrapServers);
+  void latestEmbeddingWinsAndOlderOrReplayedEventsChangeNothing() {
+    IndexEvents events = new IndexEvents(bootstrapServers);
+    String sequence = "MSTORAGEWINS";
+    float[] newer = IndexEvents.vector(0.25f, -1.5f, 3.0f);
+    float[] older = IndexEvents.vector(7f);
+    float[] newest = IndexEvents.vector(-2f, 1f);
+    Instant t1 = IndexEvents.T0.plusSeconds(3600);
+    Instant t2 = IndexEvents.T0.plusSeconds(7200);
+    String digest = IndexEvents.digestOf(sequence);
 
-    kafka.send(Topics.PROTEIN_EMBEDDINGS, digest, event);
-    kafka.send(Topics.PROTEIN_EMBEDDINGS, digest, event);
+    double before = stored();
+    events.send(IndexEvents.embedding(sequence, newer, t2));
+    events.send(IndexEvents.embedding(sequence, older, t1)); // arrives late
+    events.send(IndexEvents.embedding(sequence, newer, t2)); // replay
+    IndexEvents.await("three embeddings processed", () -> stored() >= before + 3);
 
-    Row row = awaitRow(digest);
-    assertEquals(Set.of("P69905"), row.getSet("accessions", String.class));
-    assertArrayEquals(
-        new float[] {0.25f, -1.5f, 3.0f}, ProteinEmbedding.vectorFrom(row.getByteBuffer("vector")));
-    long rows =
-        session
-            .execute(
-                "SELECT count(*) FROM protstream_index.protein_embeddings WHERE digest = ?", digest)
-            .one()
-            .getLong(0);
-    assertEquals(1, rows);
+    Row row = row(digest);
+    assertArrayEquals(newer, ProteinEmbedding.vectorFrom(row.getByteBuffer("vector")));
+    assertEquals(t2, row.getInstant("embedded_at"));
+    assertEquals(IndexEvents.MODEL, row.getString("model_id"));
+
+    events.send(IndexEvents.embedding(sequence, newest, t2.plusSeconds(1)));
+    IndexEvents.await("the newest embedding stored", () -> stored() >= before + 4);
+    assertArrayEquals(newest, ProteinEmbedding.vectorFrom(row(digest).getByteBuffer("vector")));
   }
 
   @Test
   void eventWhoseVectorDisagreesWithItsDimensionIsDeadLettered() {
     String digest = "b".repeat(64);
     KafkaProbe kafka = new KafkaProbe(bootstrapServers);
+    ProteinEmbeddingEvent bad =
+        ProteinEmbeddingEvent.newBuilder()
+            .setSequenceDigest(digest)
+            .setModelId(IndexEvents.MODEL)
+            .setDimension(4)
+            .setVector(List.of(1f, 2f))
+            .setLength(141)
+            .setCreatedAt(IndexEvents.T0)
+            .build();
 
-    kafka.send(Topics.PROTEIN_EMBEDDINGS, digest, serialize(event(digest, 4, List.of(1f, 2f))));
+    kafka.send(
+        Topics.PROTEIN_EMBEDDINGS,
+        digest,
+        new ProteinEmbeddingEventSerializer().serialize(Topics.PROTEIN_EMBEDDINGS, bad));
 
     var dead =
         kafka
@@ -76,33 +94,13 @@ class EmbeddingStorageTest {
     assertTrue(reason.contains("declares dimension 4 but has 2 values"), reason);
   }
 
-  private Row awaitRow(String digest) throws InterruptedException {
-    for (int i = 0; i < 120; i++) {
-      Row row =
-          session
-              .execute("SELECT * FROM protstream_index.protein_embeddings WHERE digest = ?", digest)
-              .one();
-      if (row != null) {
-        return row;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("no row for " + digest);
+  private double stored() {
+    return meters.counter("protstream_index_embeddings_stored").count();
   }
 
-  private static ProteinEmbeddingEvent event(String digest, int dimension, List<Float> vector) {
-    return ProteinEmbeddingEvent.newBuilder()
-        .setSequenceDigest(digest)
-        .setAccessions(List.of("P69905"))
-        .setModelId("prott5-test")
-        .setDimension(dimension)
-        .setVector(vector)
-        .setLength(141)
-        .setCreatedAt(Instant.parse("2025-02-05T00:00:00Z"))
-        .build();
-  }
-
-  private static byte[] serialize(ProteinEmbeddingEvent event) {
-    return new ProteinEmbeddingEventSerializer().serialize(Topics.PROTEIN_EMBEDDINGS, event);
+  private Row row(String digest) {
+    return session
+        .execute("SELECT * FROM protstream_index.sequences WHERE digest = ?", digest)
+        .one();
   }
 }

@@ -62,6 +62,18 @@ class ReleaseScenarioTest {
     assertTrue(
         events.stream().allMatch(e -> e.kind().equals("NEW") && !e.embeddingExists()),
         events.toString());
+    // curated annotations travel on the event: multi_ex.txt lines 11, 323 and 501 (P00750)
+    SequenceEvent tpa =
+        sequenceEvents("2010_11").stream()
+            .filter(e -> e.getAccession().equals("P00750"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(List.of("3.4.21.68"), tpa.getCurated().getEcNumbers());
+    assertEquals(
+        List.of("Secreted, extracellular space"), tpa.getCurated().getSubcellularLocations());
+    assertEquals("GO:0009986", tpa.getCurated().getGoTerms().get(0).getId());
+    assertEquals("IDA", tpa.getCurated().getGoTerms().get(0).getEvidence());
+    assertEquals(19, tpa.getCurated().getKeywords().size());
   }
 
   @Test
@@ -88,6 +100,7 @@ class ReleaseScenarioTest {
     String job = ingest(write("release2-again.dat", TwoReleases.release2()), "2011_01");
 
     given()
+        .header("Authorization", TOKEN)
         .get("/releases/" + job)
         .then()
         .body("changes.UNCHANGED", is(10))
@@ -101,19 +114,44 @@ class ReleaseScenarioTest {
     try (var in = getClass().getResourceAsStream("/malformed/flat-wrong-crc64.dat")) {
       Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
+    double rejectsBefore = rejectsMetric("CRC64_MISMATCH");
     String job = ingest(file, "broken_01", false);
 
-    given().get("/releases/" + job).then().body("rejects", is(1)).body("entries", is(2));
+    given()
+        .header("Authorization", TOKEN)
+        .get("/releases/" + job)
+        .then()
+        .body("rejects", is(1))
+        .body("entries", is(2));
     var dead =
         new KafkaProbe(bootstrapServers)
             .await(
                 Topics.SEQUENCES_DLQ,
-                r -> "broken_01".equals(KafkaProbe.header(r, "release")),
+                r -> "broken_01".equals(KafkaProbe.header(r, DeadLetter.RELEASE)),
                 Duration.ofSeconds(60))
             .orElseThrow(() -> new AssertionError("no reject on " + Topics.SEQUENCES_DLQ));
     assertTrue(KafkaProbe.header(dead, DeadLetter.REASON).startsWith("CRC64_MISMATCH"));
     assertEquals("ingest.parse", KafkaProbe.header(dead, DeadLetter.STAGE));
-    assertTrue(KafkaProbe.header(dead, "dead-letter-source").contains(file.toString()));
+    assertTrue(KafkaProbe.header(dead, DeadLetter.SOURCE).contains(file.toString()));
+    assertEquals("Q51858", dead.key());
+    // the dead-letter contract: the value is the rejected record as read (lines 54-103 of the
+    // file: Q51858's ID line through its // line), the description is in the headers
+    List<String> lines = Files.readAllLines(file);
+    String record = String.join("\n", lines.subList(53, 103)) + "\n";
+    assertTrue(record.startsWith("ID   CBBQ_PSEHY") && record.endsWith("//\n"), record);
+    assertEquals(record, new String(dead.value(), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(rejectsBefore + 1, rejectsMetric("CRC64_MISMATCH"), "rejects metric");
+  }
+
+  /** The rejects counter as Prometheus shows it; 0 before the first reject of that reason. */
+  private static double rejectsMetric(String reason) {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String prefix = "protstream_ingest_rejects_total{";
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith(prefix) && l.contains("reason=\"" + reason + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test
@@ -142,17 +180,31 @@ class ReleaseScenarioTest {
             .extract()
             .path("id");
     for (int i = 0; i < 240; i++) {
-      String state = given().get("/releases/" + job).then().extract().path("state");
+      String state =
+          given()
+              .header("Authorization", TOKEN)
+              .get("/releases/" + job)
+              .then()
+              .extract()
+              .path("state");
       if (state.equals("SUCCEEDED")) {
         return job;
       }
-      assertFalse(state.equals("FAILED"), given().get("/releases/" + job).asString());
+      assertFalse(
+          state.equals("FAILED"),
+          given().header("Authorization", TOKEN).get("/releases/" + job).asString());
       sleep();
     }
     throw new AssertionError("job " + job + " did not finish");
   }
 
   private List<Event> events(String release) {
+    return sequenceEvents(release).stream()
+        .map(ReleaseScenarioTest::event)
+        .collect(Collectors.toList());
+  }
+
+  private List<SequenceEvent> sequenceEvents(String release) {
     SequenceEventDeserializer decoder = new SequenceEventDeserializer();
     List<ConsumerRecord<String, byte[]>> records =
         new KafkaProbe(bootstrapServers)
@@ -160,8 +212,7 @@ class ReleaseScenarioTest {
     return records.stream()
         .map(r -> decoder.deserialize(Topics.SEQUENCES, r.value()))
         .filter(e -> e.getReleaseId().equals(release))
-        .map(ReleaseScenarioTest::event)
-        .collect(Collectors.toList());
+        .toList();
   }
 
   private static Event event(SequenceEvent e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.protstream.events.ChangeKind;
 import io.protstream.events.SequenceEvent;
 import io.protstream.ingest.messaging.SequenceEventPublisher;
+import io.protstream.schemas.CloudEventHeaders;
 import io.protstream.schemas.Topics;
 import io.protstream.schemas.serde.SequenceEventDeserializer;
 import io.protstream.testinfra.quarkus.CassandraTestResource;
@@ -70,6 +71,18 @@ class SequenceEventPublisherTest {
         }
       }
       assertEquals(event, record.value());
+      // CloudEvents binary-mode headers, the id stable for the same fact
+      assertEquals(
+          "2025_01/P69905/NEW", CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID));
+      assertEquals(
+          "io.protstream.uniprot.sequence.v1",
+          CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE));
+      assertEquals(
+          "/protstream/ingest-service",
+          CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE));
+      assertEquals("P69905", CloudEventHeaders.get(record.headers(), CloudEventHeaders.SUBJECT));
+      assertEquals(
+          "2025-02-05T00:00:00Z", CloudEventHeaders.get(record.headers(), CloudEventHeaders.TIME));
     }
   }
 }

@@ -6,11 +6,24 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Dead-letter conventions. A record that a service cannot process goes, with its original key and
- * value bytes, to {@code <topic>.dlq} carrying these headers. Names and value formats (UTF-8 text,
- * numbers in decimal) are those of SmallRye Reactive Messaging's Kafka dead-letter queue, so
- * records dead-lettered by the framework and by service code read the same; {@link #STAGE} and
- * {@link #EXCEPTION} are added.
+ * The one dead-letter contract of every {@code <topic>.dlq}, whoever writes to it:
+ *
+ * <ul>
+ *   <li><b>value</b>: the original bytes of what failed, unchanged, when there are any (the Avro
+ *       record a consumer could not process; for ingest, the text of the rejected release-file
+ *       record as read, at most 256 KiB); otherwise empty (zero bytes, never null). Never a
+ *       description: a consumer of the dead-letter topic can always hand the value back to whatever
+ *       reads the source.
+ *   <li><b>key</b>: the original key when there is one (ingest: the accession if it could be read,
+ *       else the source location).
+ *   <li><b>headers</b>: the description, all UTF-8 text, numbers in decimal, with the names of
+ *       SmallRye Reactive Messaging's Kafka dead-letter queue so records dead-lettered by the
+ *       framework and by service code read the same; {@link #STAGE}, {@link #EXCEPTION}, {@link
+ *       #SOURCE}, {@link #RELEASE} and {@link #VALUE_BYTES} are added.
+ * </ul>
+ *
+ * <p>{@link #value(byte[])} gives the value, {@link #headers} the description, {@link #read} reads
+ * it back.
  */
 public final class DeadLetter {
 
@@ -41,6 +54,20 @@ public final class DeadLetter {
   /** The exception as {@code class: message}. */
   public static final String EXCEPTION = "dead-letter-exception";
 
+  /** Where in an input file the record was, {@code file:line (byte offset)}; ingest only. */
+  public static final String SOURCE = "dead-letter-source";
+
+  /** The UniProt release the record belonged to; ingest only. */
+  public static final String RELEASE = "dead-letter-release";
+
+  /**
+   * How many bytes the original had, when the value holds fewer (it was cut to fit the topic).
+   * Absent when the value is the whole original.
+   */
+  public static final String VALUE_BYTES = "dead-letter-value-bytes";
+
+  private static final byte[] EMPTY = new byte[0];
+
   private DeadLetter() {}
 
   /**
@@ -59,6 +86,11 @@ public final class DeadLetter {
       String topic,
       int partition,
       long offset) {}
+
+  /** The value of a dead-letter record: the original bytes, or empty when there are none. */
+  public static byte[] value(byte[] original) {
+    return original == null ? EMPTY : original;
+  }
 
   /**
    * Headers for a dead-letter record.

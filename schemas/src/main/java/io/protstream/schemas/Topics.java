@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.TopicConfig;
  * <pre>
  * ingest --uniprot.sequences.v1--> embed --protein.embeddings.v1---------> index
  *                                        --protein.residue-embeddings.v1--> predict --protein.annotations.v1--> index
+ * index --protein.transferred-annotations.v1--> downstream databases
  * </pre>
  */
 public final class Topics {
@@ -35,9 +36,9 @@ public final class Topics {
   public static final String PROTEIN_EMBEDDINGS = "protein.embeddings.v1";
 
   /**
-   * {@code ResidueEmbeddingEvent}s, L x 1024 fp16 each (about 2 KiB per residue). Key: sequence
-   * digest. Delete policy with 24 h retention: a hand-over to the prediction heads, too large to
-   * keep.
+   * {@code ResidueEmbeddingEvent}s, L x 1024 fp16 each (about 2 KiB per residue), in parts of at
+   * most {@link ResidueParts#MAX_PART_BYTES}. Key: sequence digest. Delete policy with 24 h
+   * retention: a hand-over to the prediction heads, too large to keep.
    */
   public static final String RESIDUE_EMBEDDINGS = "protein.residue-embeddings.v1";
 
@@ -46,10 +47,18 @@ public final class Topics {
    */
   public static final String ANNOTATIONS = "protein.annotations.v1";
 
+  /**
+   * {@code TransferredAnnotationEvent}s: GO terms, EC numbers, keywords and subcellular locations
+   * transferred by index-service to sequences without curated annotations from their nearest
+   * reviewed neighbours. Key: sequence digest. Compacted: the latest transfer per sequence.
+   */
+  public static final String TRANSFERRED_ANNOTATIONS = "protein.transferred-annotations.v1";
+
   public static final String SEQUENCES_DLQ = SEQUENCES + DLQ_SUFFIX;
   public static final String PROTEIN_EMBEDDINGS_DLQ = PROTEIN_EMBEDDINGS + DLQ_SUFFIX;
   public static final String RESIDUE_EMBEDDINGS_DLQ = RESIDUE_EMBEDDINGS + DLQ_SUFFIX;
   public static final String ANNOTATIONS_DLQ = ANNOTATIONS + DLQ_SUFFIX;
+  public static final String TRANSFERRED_ANNOTATIONS_DLQ = TRANSFERRED_ANNOTATIONS + DLQ_SUFFIX;
 
   /** Default partitions of the event topics; bounds the parallelism of each consumer group. */
   public static final int DEFAULT_PARTITIONS = 12;
@@ -58,14 +67,11 @@ public final class Topics {
   public static final int DLQ_PARTITIONS = 3;
 
   /**
-   * Largest per-residue record: 64 MiB holds an L x 1024 fp16 matrix for L up to 32,767 residues
-   * (titin, 34,350 residues, does not fit). Stays under the broker's default
-   * socket.request.max.bytes (100 MiB).
+   * Largest per-residue record: 8 MiB, twice a part's payload ({@link
+   * ResidueParts#MAX_PART_BYTES}). Matrices are split into parts, so any sequence up to {@link
+   * SequenceLimits#MAX_RESIDUES} fits the topic whatever the embedding width.
    */
-  public static final int RESIDUE_EMBEDDINGS_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
-
-  /** Largest residue count whose 1024-dimensional fp16 matrix fits one per-residue record. */
-  public static final int RESIDUE_EMBEDDINGS_MAX_LENGTH = 32_767;
+  public static final int RESIDUE_EMBEDDINGS_MAX_MESSAGE_BYTES = 2 * ResidueParts.MAX_PART_BYTES;
 
   private static final long FOREVER = -1L;
   private static final long WEEK_MS = Duration.ofDays(7).toMillis();
@@ -109,7 +115,15 @@ public final class Topics {
               DEFAULT_PARTITIONS,
               COMPACT,
               FOREVER,
-              4 * MIB));
+              4 * MIB),
+          new TopicSpec(
+              TRANSFERRED_ANNOTATIONS,
+              DIGEST_KEY,
+              "TransferredAnnotationEvent",
+              DEFAULT_PARTITIONS,
+              COMPACT,
+              FOREVER,
+              MIB));
 
   /** Dead-letter topics: delete policy, 14 days, same message size limit as their source. */
   public static final List<TopicSpec> DLQ_TOPICS =

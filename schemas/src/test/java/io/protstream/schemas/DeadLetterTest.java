@@ -2,6 +2,7 @@ package io.protstream.schemas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.protstream.schemas.serde.EventDecodingException;
 import io.protstream.schemas.serde.EventDecodingException.Reason;
@@ -98,6 +99,21 @@ class DeadLetterTest {
     assertEquals(1, count(original, "dead-letter-reason"));
     assertEquals("second failure", DeadLetter.read(original).reason());
     assertNull(DeadLetter.read(original).exceptionClass());
+  }
+
+  /** The value is the original bytes when there are any, else empty: never null, never text. */
+  @Test
+  void theValueIsTheOriginalBytesOrEmpty() {
+    byte[] original = {(byte) 0xC3, 0x01, 7, 7};
+    assertSame(original, DeadLetter.value(original));
+    assertEquals(0, DeadLetter.value(null).length);
+  }
+
+  @Test
+  void ingestHeadersHaveTheirOwnNames() {
+    assertEquals("dead-letter-source", DeadLetter.SOURCE);
+    assertEquals("dead-letter-release", DeadLetter.RELEASE);
+    assertEquals("dead-letter-value-bytes", DeadLetter.VALUE_BYTES);
   }
 
   private static byte[] bytes(String s) {

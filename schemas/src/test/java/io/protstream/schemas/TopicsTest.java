@@ -41,10 +41,12 @@ class TopicsTest {
             Topics.PROTEIN_EMBEDDINGS,
             Topics.RESIDUE_EMBEDDINGS,
             Topics.ANNOTATIONS,
+            Topics.TRANSFERRED_ANNOTATIONS,
             Topics.SEQUENCES_DLQ,
             Topics.PROTEIN_EMBEDDINGS_DLQ,
             Topics.RESIDUE_EMBEDDINGS_DLQ,
-            Topics.ANNOTATIONS_DLQ),
+            Topics.ANNOTATIONS_DLQ,
+            Topics.TRANSFERRED_ANNOTATIONS_DLQ),
         Topics.ALL.stream().map(TopicSpec::name).toList());
     for (TopicSpec t : Topics.ALL) {
       Topic.validate(t.name()); // legal Kafka topic name
@@ -55,6 +57,7 @@ class TopicsTest {
   void compactionWhereTheLatestValuePerKeyIsTheState() {
     assertTrue(spec(Topics.PROTEIN_EMBEDDINGS).compacted());
     assertTrue(spec(Topics.ANNOTATIONS).compacted());
+    assertTrue(spec(Topics.TRANSFERRED_ANNOTATIONS).compacted());
     assertFalse(spec(Topics.SEQUENCES).compacted());
     assertFalse(spec(Topics.RESIDUE_EMBEDDINGS).compacted());
     for (TopicSpec t : Topics.ALL) {
@@ -69,35 +72,36 @@ class TopicsTest {
   @Test
   void residueTopicIsLargeAndShortLived() {
     TopicSpec residues = spec(Topics.RESIDUE_EMBEDDINGS);
-    assertEquals(64 * 1024 * 1024, residues.maxMessageBytes());
+    assertEquals(8 * 1024 * 1024, residues.maxMessageBytes());
     assertEquals(Duration.ofHours(24).toMillis(), residues.retentionMs());
     for (TopicSpec t : Topics.EVENT_TOPICS) {
       assertTrue(t.maxMessageBytes() <= residues.maxMessageBytes(), t.name());
     }
   }
 
-  /** The documented longest sequence really fits, with room for key and batch overhead. */
+  /** A full-size part of the longest accepted sequence fits one record, with room to spare. */
   @Test
-  void longestDocumentedResidueMatrixFitsOneRecord() {
-    int length = Topics.RESIDUE_EMBEDDINGS_MAX_LENGTH;
+  void largestResiduePartFitsOneRecord() {
+    int length = SequenceLimits.MAX_RESIDUES;
     int dimension = 1024;
-    ResidueEmbeddingEvent event =
+    ResidueEmbeddingEvent whole =
         ResidueEmbeddingEvent.newBuilder(io.protstream.schemas.EventFixtures.residueEmbedding())
             .setLength(length)
             .setDimension(dimension)
             .setAccessions(List.of("A0A000000001", "A0A000000002", "A0A000000003"))
             .setResidues(ByteBuffer.allocate(2 * length * dimension))
             .build();
-    int value = new EventCodec<>(ResidueEmbeddingEvent.class).encode(event).length;
+    List<ResidueEmbeddingEvent> parts = ResidueParts.split(whole, ResidueParts.MAX_PART_BYTES);
+    // 40,000 rows of 2 KiB in parts of 2,048 rows: 19 full parts and one of 1,088 rows
+    assertEquals(20, parts.size());
+    int value = new EventCodec<>(ResidueEmbeddingEvent.class).encode(parts.get(0)).length;
     int batchAndRecordOverhead = 61 + 21;
-    int key = event.getSequenceDigest().length();
+    int key = whole.getSequenceDigest().length();
+    assertTrue(value >= 4 * 1024 * 1024, "a full part carries 4 MiB of rows: " + value);
+    long record = (long) value + key + batchAndRecordOverhead;
     assertTrue(
-        value + key + batchAndRecordOverhead <= spec(Topics.RESIDUE_EMBEDDINGS).maxMessageBytes(),
-        "value " + value);
-    assertTrue(
-        2L * (length + 1) * dimension + key + batchAndRecordOverhead
-            > spec(Topics.RESIDUE_EMBEDDINGS).maxMessageBytes(),
-        "the documented maximum length is tight");
+        record <= 0.51 * spec(Topics.RESIDUE_EMBEDDINGS).maxMessageBytes(),
+        "a full part uses about half of max.message.bytes: " + record);
   }
 
   @Test

@@ -26,6 +26,9 @@ public final class LocalStack {
   static final int KAFKA_PORT = envInt("PROTSTREAM_KAFKA_PORT", 19092);
   static final int CASSANDRA_PORT = envInt("PROTSTREAM_CASSANDRA_PORT", 19042);
 
+  /** The release slice the local run ingests once it is up. */
+  static final String SAMPLE = "deploy/local/sample/uniprot_sample_2025_01.dat";
+
   private final Path state;
   private final Path repository;
 
@@ -39,7 +42,7 @@ public final class LocalStack {
     Path state = Path.of(args.length > 1 ? args[1] : ".protstream");
     LocalStack stack = new LocalStack(state, Path.of(""));
     switch (command) {
-      case "start" -> stack.start();
+      case "start" -> stack.start(args.length > 2 ? Path.of(args[2]) : null);
       case "stop" -> stack.stop();
       case "status" -> stack.status();
       default -> {
@@ -49,7 +52,10 @@ public final class LocalStack {
     }
   }
 
-  void start() throws IOException {
+  /**
+   * @param model the model folder embed-service and predict-service serve, or null for none
+   */
+  void start(Path model) throws IOException {
     Files.createDirectories(state.resolve("logs"));
     PidFiles pids = new PidFiles(state.resolve("pids"));
     String kafka = "127.0.0.1:" + KAFKA_PORT;
@@ -69,13 +75,27 @@ public final class LocalStack {
     }
     String token = IngestToken.of(state);
     Map<String, String> env =
-        Map.of(
-            "KAFKA_BOOTSTRAP_SERVERS", kafka,
-            "PROTSTREAM_CASSANDRA_CONTACT_POINTS", cassandra,
-            "PROTSTREAM_CASSANDRA_LOCAL_DATACENTER", CassandraServer.DATACENTER,
-            "PROTSTREAM_INGEST_API_TOKEN", token,
-            "PROTSTREAM_INGEST_WATCH_DIRECTORY",
-                Files.createDirectories(state.resolve("inbox")).toString());
+        new java.util.HashMap<>(
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                kafka,
+                "PROTSTREAM_CASSANDRA_CONTACT_POINTS",
+                cassandra,
+                "PROTSTREAM_CASSANDRA_LOCAL_DATACENTER",
+                CassandraServer.DATACENTER,
+                "PROTSTREAM_INGEST_API_TOKEN",
+                token,
+                "PROTSTREAM_INGEST_WATCH_DIRECTORY",
+                Files.createDirectories(state.resolve("inbox")).toString(),
+                // POST /releases reads local files only from named directories: the sample's
+                "PROTSTREAM_INGEST_SOURCE_DIRECTORIES",
+                repository.resolve(SAMPLE).getParent().toString()));
+    if (model != null) {
+      String folder = model.toAbsolutePath().toString();
+      env.put("PROTSTREAM_EMBED_MODEL_DIRECTORY", folder);
+      env.put("PROTSTREAM_PREDICT_MODEL_DIRECTORY", folder);
+      System.out.printf("model      %s%n", folder);
+    }
     List<LocalService> started = new ArrayList<>();
     for (LocalService service : LocalService.ALL) {
       if (pids.alive(service.name()).isEmpty()) {
@@ -90,9 +110,14 @@ public final class LocalStack {
           "%-14s http://127.0.0.1:%d  (health /q/health, metrics /q/metrics, API /q/openapi)%n",
           service.name(), service.port());
     }
-    Path sample = repository.resolve("deploy/local/sample/uniprot_sample_2025_01.dat");
+    Path sample = repository.resolve(SAMPLE);
     if (Files.exists(sample)) {
-      System.out.println(SampleRelease.ingest("http://127.0.0.1:8081", sample, "2025_01", token));
+      String ingested = SampleRelease.ingest("http://127.0.0.1:8081", sample, "2025_01", token);
+      System.out.println(ingested);
+      // a release still being ingested keeps feeding the pipeline: follow it all the same
+      if (model != null && !ingested.contains("not ingested") && !ingested.contains("FAILED")) {
+        System.out.println(PipelineProgress.awaitAnnotations(Duration.ofMinutes(5)));
+      }
     }
     System.out.println(
         "ingest token (Authorization: Bearer ...) in " + state.resolve("ingest-token"));

@@ -47,7 +47,9 @@ public final class SampleRelease {
       String last = "";
       while (Instant.now().isBefore(deadline)) {
         last =
-            http.send(HttpRequest.newBuilder(job).build(), HttpResponse.BodyHandlers.ofString())
+            http.send(
+                    HttpRequest.newBuilder(job).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString())
                 .body();
         Matcher state = STATE.matcher(last);
         if (state.find()

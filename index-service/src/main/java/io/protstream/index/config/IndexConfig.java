@@ -1,16 +1,26 @@
 package io.protstream.index.config;
 
+import io.protstream.schemas.SequenceLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** The settings of index-service: {@code protstream.cassandra.*} and {@code protstream.index.*}. */
+/**
+ * The settings of index-service: {@code protstream.cassandra.*}, {@code protstream.index.*}, {@code
+ * protstream.search.*} and {@code protstream.embed.*}.
+ */
 @ConfigMapping(prefix = "protstream")
 public interface IndexConfig {
 
   Cassandra cassandra();
 
   Index index();
+
+  Search search();
+
+  Embed embed();
 
   interface Cassandra {
     /** {@code host:port} of one or more nodes. */
@@ -27,9 +37,71 @@ public interface IndexConfig {
 
   interface Index {
     /**
-     * Width of the per-protein embeddings this index holds (ProtT5-XL: 1024); 0 accepts any width.
+     * Width of the per-protein embeddings this index holds (ProtT5-XL: 1024); 0 takes the width of
+     * the first embedding stored.
      */
     @WithDefault("0")
     int dimension();
+
+    Lsh lsh();
+
+    Transfer transfer();
+  }
+
+  /** Random-hyperplane LSH; see index-service/README.md for how the defaults were chosen. */
+  interface Lsh {
+    /** Bits per table (k); buckets per table = 2^k. */
+    @WithDefault("12")
+    int bits();
+
+    /** Tables (L). */
+    @WithDefault("16")
+    int tables();
+
+    /** Extra buckets probed per table beyond the query's own (multi-probe). */
+    @WithDefault("8")
+    int probes();
+
+    /** Hyperplane seed used when the index is created; random when absent. */
+    Optional<Long> seed();
+  }
+
+  interface Transfer {
+    /** Nearest annotated neighbours each kind of label is taken from (goPredSim: 1). */
+    @WithDefault("1")
+    int sourcesPerKind();
+
+    /** Nearest digests looked at for sources when a new digest is annotated. */
+    @WithDefault("50")
+    int candidates();
+  }
+
+  interface Search {
+    @WithDefault("10")
+    int defaultK();
+
+    @WithDefault("1000")
+    int maxK();
+
+    /** Longest query sequence, in residues. */
+    @WithDefault(SequenceLimits.MAX_RESIDUES_TEXT)
+    int maxSequenceLength();
+
+    /** Largest request body, in bytes. */
+    @WithDefault("1048576")
+    int maxBodyBytes();
+  }
+
+  interface Embed {
+    /** Base URL of embed-service, e.g. http://127.0.0.1:8082. */
+    @WithDefault("http://127.0.0.1:8082")
+    String url();
+
+    @WithDefault("30s")
+    Duration timeout();
+
+    /** Largest embed-service response read, in bytes. */
+    @WithDefault("1048576")
+    int maxResponseBytes();
   }
 }

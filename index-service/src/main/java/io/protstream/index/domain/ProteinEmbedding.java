@@ -69,6 +69,11 @@ public record ProteinEmbedding(
 
   /** Little-endian float32, the storage form (4 bytes per value; a CQL list would cost ~3x). */
   public ByteBuffer vectorBytes() {
+    return bytesOf(vector);
+  }
+
+  /** The storage form of any vector. */
+  public static ByteBuffer bytesOf(float[] vector) {
     ByteBuffer bytes = ByteBuffer.allocate(4 * vector.length).order(ByteOrder.LITTLE_ENDIAN);
     for (float value : vector) {
       bytes.putFloat(value);

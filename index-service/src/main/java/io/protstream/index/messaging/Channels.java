@@ -6,5 +6,14 @@ public final class Channels {
   /** Incoming: {@code protein.embeddings.v1}. */
   public static final String PROTEIN_EMBEDDINGS_IN = "protein-embeddings-in";
 
+  /** Incoming: {@code protein.annotations.v1}. */
+  public static final String ANNOTATIONS_IN = "annotations-in";
+
+  /** Incoming: {@code uniprot.sequences.v1}. */
+  public static final String SEQUENCES_IN = "sequences-in";
+
+  /** Outgoing: {@code protein.transferred-annotations.v1}. */
+  public static final String TRANSFERRED_ANNOTATIONS_OUT = "transferred-annotations-out";
+
   private Channels() {}
 }

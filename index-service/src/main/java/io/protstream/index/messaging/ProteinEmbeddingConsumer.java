@@ -3,48 +3,52 @@ package io.protstream.index.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.protstream.events.ProteinEmbeddingEvent;
 import io.protstream.index.config.IndexConfig;
+import io.protstream.index.domain.IndexMaintenance;
 import io.protstream.index.domain.ProteinEmbedding;
-import io.protstream.index.storage.EmbeddingStore;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
- * Stores per-protein embeddings. The returned stage completes after Cassandra has the row, and only
- * then is the record acknowledged and its offset committed: a crash replays, never skips. Invalid
- * events throw and go to {@code protein.embeddings.v1.dlq} with the reason.
+ * Stores per-protein embeddings and re-indexes their digests. The method runs on a worker thread
+ * and returns after Cassandra has every write, and only then is the record acknowledged and its
+ * offset committed: a crash replays, never skips. Invalid events throw and go to {@code
+ * protein.embeddings.v1.dlq} with the reason.
  */
 @ApplicationScoped
 public class ProteinEmbeddingConsumer {
 
-  private final EmbeddingStore store;
+  private static final Logger LOG = Logger.getLogger(ProteinEmbeddingConsumer.class);
+
+  private final IndexMaintenance maintenance;
   private final MeterRegistry meters;
   private final int indexDimension;
 
-  ProteinEmbeddingConsumer(EmbeddingStore store, MeterRegistry meters, IndexConfig config) {
-    this.store = store;
+  ProteinEmbeddingConsumer(IndexMaintenance maintenance, MeterRegistry meters, IndexConfig config) {
+    this.maintenance = maintenance;
     this.meters = meters;
     this.indexDimension = config.index().dimension();
   }
 
   @Incoming(Channels.PROTEIN_EMBEDDINGS_IN)
-  public CompletionStage<Void> onEmbedding(ProteinEmbeddingEvent event) {
-    ProteinEmbedding embedding;
+  @Blocking
+  public void onEmbedding(ProteinEmbeddingEvent event) {
     try {
-      embedding =
+      maintenance.embedding(
           ProteinEmbedding.of(
               event.getSequenceDigest(),
               event.getAccessions(),
               event.getModelId(),
               event.getDimension(),
               event.getVector(),
-              indexDimension);
+              indexDimension),
+          event.getCreatedAt());
     } catch (IllegalArgumentException e) {
-      meters.counter("protstream_index_rejected_events", "reason", "invalid").increment();
+      meters.counter("protstream_index_rejected_events", "topic", "embeddings").increment();
+      LOG.warnf("rejected embedding %s: %s", event.getSequenceDigest(), e.getMessage());
       throw e;
     }
-    return store
-        .upsert(embedding)
-        .thenRun(() -> meters.counter("protstream_index_embeddings_stored").increment());
+    meters.counter("protstream_index_embeddings_stored").increment();
   }
 }

@@ -2,16 +2,52 @@ package io.protstream.index.storage;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 
-/** The index's tables; every statement is idempotent so each start may run it. */
-final class IndexSchema {
+/**
+ * The index's tables; every statement is idempotent so each start may run it. Partitions: one per
+ * digest ({@code sequences}, {@code lsh_entries}), one per accession ({@code accessions}), the live
+ * accessions of a digest in one ({@code digest_members}), one per LSH bucket ({@code lsh_buckets}).
+ * The SAI tables are created per embedding width by {@link SaiIndex}.
+ */
+public final class IndexSchema {
 
   private IndexSchema() {}
 
-  static void create(CqlSession session, String keyspace) {
+  public static void create(CqlSession session, String keyspace) {
     session.execute(
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
-            + ".protein_embeddings (digest text PRIMARY KEY, accessions set<text>, model_id text,"
-            + " dimension int, vector blob, updated_at timestamp)");
+            + ".sequences (digest text PRIMARY KEY, sequence text,"
+            + " vector blob, model_id text, embedded_at timestamp,"
+            + " encoder_model_id text, secondary_structure_model_id text, disorder_model_id text,"
+            + " localization_model_id text, membrane_model_id text, annotated_length int,"
+            + " dssp3 text, dssp3_p blob, dssp8 text, dssp8_p blob, disorder text, disorder_p blob,"
+            + " localization text, localization_p list<float>, membrane text,"
+            + " membrane_p list<float>, annotated_at timestamp,"
+            + " searchable boolean, transfer_done boolean)");
+    session.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".accessions (accession text PRIMARY KEY, digest text, protein_name text,"
+            + " gene_name text, organism text, taxon_id bigint, reviewed boolean, release text,"
+            + " secondary list<text>, state text, merged_into text, curated text,"
+            + " event_time timestamp)");
+    session.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".digest_members (digest text, accession text, reviewed boolean, taxon_id bigint,"
+            + " protein_name text, organism text, curated text, PRIMARY KEY (digest, accession))");
+    session.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".index_settings (name text PRIMARY KEY, dimension int, seed bigint, center blob,"
+            + " bits int, tables int)");
+    session.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".lsh_buckets (tbl int, code bigint, digest text, PRIMARY KEY ((tbl, code), digest))");
+    session.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".lsh_entries (digest text PRIMARY KEY, codes list<bigint>)");
   }
 }

@@ -1,5 +1,6 @@
 package io.protstream.ingest.config;
 
+import io.protstream.schemas.SequenceLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
@@ -30,9 +31,36 @@ public interface IngestConfig {
   }
 
   interface Ingest {
-    /** Longest sequence accepted; longer ones are rejected to the dead-letter topic. */
-    @WithDefault("40000")
+    /**
+     * Longest sequence accepted; longer ones are rejected to the dead-letter topic. The pipeline's
+     * limit ({@link SequenceLimits#MAX_RESIDUES}) by default; set lower, never higher.
+     */
+    @WithDefault(SequenceLimits.MAX_RESIDUES_TEXT)
     int maxSequenceLength();
+
+    /**
+     * Directories that {@code POST /releases} may read release files from (the watched directory is
+     * always allowed); unset = no local files.
+     */
+    Optional<List<String>> sourceDirectories();
+
+    /**
+     * URL prefixes that {@code POST /releases} may download from. Default: UniProt's release
+     * servers over HTTPS. A host resolving to a loopback or link-local address is refused unless a
+     * prefix names that address literally.
+     */
+    @WithDefault(
+        "https://ftp.uniprot.org/pub/databases/uniprot/,"
+            + "https://ftp.ebi.ac.uk/pub/databases/uniprot/,"
+            + "https://ftp.expasy.org/databases/uniprot/")
+    List<String> sourceUrlPrefixes();
+
+    /** Limits of release downloads. */
+    Download download();
+
+    /** Finished jobs kept for {@code GET /releases}; older ones are forgotten. */
+    @WithDefault("100")
+    int keptJobs();
 
     /**
      * Token required by write endpoints ({@code Authorization: Bearer <token>}); unset = writes
@@ -50,5 +78,19 @@ public interface IngestConfig {
     /** Changes announced before the ledger commits them; a crash re-announces at most this many. */
     @WithDefault("512")
     int window();
+  }
+
+  interface Download {
+    /** Longest wait for a connection to the release server. */
+    @WithDefault("PT30S")
+    java.time.Duration connectTimeout();
+
+    /** Longest wait for the response and for each further piece of the body. */
+    @WithDefault("PT2M")
+    java.time.Duration readTimeout();
+
+    /** Largest release file downloaded (UniProtKB/TrEMBL XML is about 200 GB uncompressed). */
+    @WithDefault("1099511627776")
+    long maxBytes();
   }
 }

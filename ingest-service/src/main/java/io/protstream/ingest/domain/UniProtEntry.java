@@ -31,6 +31,7 @@ import java.util.List;
  * @param created the date the entry was integrated into UniProtKB
  * @param modified the date of the entry's current version
  * @param source where the record starts
+ * @param curated the entry's curated annotations; {@code null} when the format carries none (FASTA)
  */
 public record UniProtEntry(
     String accession,
@@ -49,7 +50,8 @@ public record UniProtEntry(
     String geneName,
     LocalDate created,
     LocalDate modified,
-    SourceLocation source) {
+    SourceLocation source,
+    CuratedAnnotations curated) {
 
   public UniProtEntry {
     secondaryAccessions = List.copyOf(secondaryAccessions);
@@ -79,7 +81,8 @@ public record UniProtEntry(
         geneName,
         created,
         modified,
-        source);
+        source,
+        curated);
   }
 
   /** The same entry under other accessions. */
@@ -101,7 +104,31 @@ public record UniProtEntry(
         geneName,
         created,
         modified,
-        source);
+        source,
+        curated);
+  }
+
+  /** The same entry with other curated annotations, as after an annotation-only update. */
+  public UniProtEntry withCurated(CuratedAnnotations newCurated) {
+    return new UniProtEntry(
+        accession,
+        secondaryAccessions,
+        entryName,
+        sequence,
+        declaredLength,
+        declaredCrc64,
+        crc64,
+        sequenceVersion,
+        entryVersion,
+        reviewed,
+        organismName,
+        taxId,
+        proteinName,
+        geneName,
+        created,
+        modified,
+        source,
+        newCurated);
   }
 
   /** The same entry at another entry version, as after an annotation-only update. */
@@ -123,6 +150,7 @@ public record UniProtEntry(
         geneName,
         created,
         modified,
-        source);
+        source,
+        curated);
   }
 }

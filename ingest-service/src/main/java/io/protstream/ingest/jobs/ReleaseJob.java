@@ -50,6 +50,10 @@ public final class ReleaseJob {
     return summary;
   }
 
+  public boolean isFinished() {
+    return state == State.SUCCEEDED || state == State.FAILED;
+  }
+
   void running() {
     state = State.RUNNING;
   }

@@ -1,12 +1,16 @@
 package io.protstream.ingest.jobs;
 
+import io.protstream.ingest.domain.Dataset;
+
 /**
- * What to ingest: a release file (a local path or an http(s)/file URL; gzip or not; FASTA, XML or
- * flat file), its release id, optionally UniProt's deleted-accession list, and whether the file is
- * the complete release (only then do accessions missing from it count as deleted).
+ * What to ingest: a release file (a path in an allowed directory or an http(s)/file URL under an
+ * allowed prefix; gzip or not; FASTA, XML or flat file), its release id, optionally UniProt's
+ * deleted-accession list, whether the file is declared the complete release of its dataset (only
+ * then do accessions of that dataset missing from it count as deleted; default: not complete), and
+ * optionally which dataset it is (else judged from the file name, then from the entries).
  */
 public record ReleaseRequest(
-    String source, String releaseId, String deletedAccessions, Boolean complete) {
+    String source, String releaseId, String deletedAccessions, Boolean complete, Dataset dataset) {
 
   public ReleaseRequest {
     if (source == null || source.isBlank()) {
@@ -18,7 +22,22 @@ public record ReleaseRequest(
     }
   }
 
+  public ReleaseRequest(
+      String source, String releaseId, String deletedAccessions, Boolean complete) {
+    this(source, releaseId, deletedAccessions, complete, null);
+  }
+
+  /** Complete only when declared: a partial file must never delete what it does not mention. */
   public boolean isComplete() {
-    return complete == null || complete;
+    return complete != null && complete;
+  }
+
+  /** The declared dataset, else the one the file name says, else null (judged from content). */
+  public Dataset datasetHint() {
+    if (dataset != null) {
+      return dataset;
+    }
+    String name = source.replaceAll(".*[/\\\\]", "");
+    return Dataset.fromFileName(name).orElse(null);
   }
 }

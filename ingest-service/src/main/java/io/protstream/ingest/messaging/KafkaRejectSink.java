@@ -13,46 +13,54 @@ import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Sends each rejected record to {@code uniprot.sequences.v1.dlq}: the value says what and where,
- * the headers carry the reason code, the stage and the source location; every reject is also
- * counted and logged.
+ * Sends each rejected record to {@code uniprot.sequences.v1.dlq} under the {@link DeadLetter}
+ * contract: the value is the record's text as read (empty when the reject concerns no record), the
+ * headers say why, where and in which release; every reject is also counted and logged.
  */
 @ApplicationScoped
 public class KafkaRejectSink implements RejectSink {
 
-  /** Where in the file the record was: {@code file:line (byte offset)}. */
-  public static final String SOURCE_HEADER = "dead-letter-source";
+  /** Counter of rejected records, tagged with the reason. */
+  public static final String REJECTS_METRIC = "protstream_ingest_rejects";
 
   static final String STAGE = "ingest.parse";
 
   private static final Logger LOG = Logger.getLogger(KafkaRejectSink.class);
 
-  private final Emitter<String> emitter;
+  private final Emitter<byte[]> emitter;
   private final MeterRegistry meters;
 
-  KafkaRejectSink(@Channel(Channels.REJECTS_OUT) Emitter<String> emitter, MeterRegistry meters) {
+  KafkaRejectSink(
+      @Channel(Channels.REJECTS_OUT)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+          Emitter<byte[]> emitter,
+      MeterRegistry meters) {
     this.emitter = emitter;
     this.meters = meters;
   }
 
   @Override
   public CompletionStage<Void> reject(Reject reject, String release) {
-    meters.counter("protstream_ingest_rejects", "reason", reject.reason().name()).increment();
+    meters.counter(REJECTS_METRIC, "reason", reject.reason().name()).increment();
     LOG.warnf(
         "release %s: rejected %s at %s: %s",
         release, reject.reason(), reject.location(), reject.message());
     Headers headers =
         DeadLetter.headers(
             reject.reason().name() + ": " + reject.message(), STAGE, null, null, -1, -1);
-    headers.add(SOURCE_HEADER, reject.location().toString().getBytes(StandardCharsets.UTF_8));
-    headers.add("release", release.getBytes(StandardCharsets.UTF_8));
+    put(headers, DeadLetter.SOURCE, reject.location().toString());
+    put(headers, DeadLetter.RELEASE, release);
+    if (reject.recordBytes() > reject.record().length) {
+      put(headers, DeadLetter.VALUE_BYTES, Long.toString(reject.recordBytes()));
+    }
     String key = reject.accession() != null ? reject.accession() : reject.location().toString();
     CompletableFuture<Void> written = new CompletableFuture<>();
-    Message<String> message =
-        Message.of(describe(reject, release))
+    Message<byte[]> message =
+        Message.of(DeadLetter.value(reject.record()))
             .addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(key)
@@ -62,15 +70,7 @@ public class KafkaRejectSink implements RejectSink {
     return written;
   }
 
-  private static String describe(Reject reject, String release) {
-    return "release "
-        + release
-        + ": "
-        + reject.reason()
-        + " at "
-        + reject.location()
-        + (reject.accession() != null ? " (" + reject.accession() + ")" : "")
-        + ": "
-        + reject.message();
+  private static void put(Headers headers, String name, String value) {
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,7 +1,9 @@
 package io.protstream.ingest.messaging;
 
 import io.protstream.events.ChangeKind;
+import io.protstream.events.GoTerm;
 import io.protstream.events.SequenceEvent;
+import io.protstream.ingest.domain.CuratedAnnotations;
 import io.protstream.ingest.domain.UniProtEntry;
 import io.protstream.ingest.domain.diff.SequenceChange;
 import java.time.Instant;
@@ -35,10 +37,26 @@ final class SequenceEvents {
             .setNcbiTaxId(entry.taxId() == 0 ? null : (long) entry.taxId())
             .setProteinName(entry.proteinName())
             .setGeneName(entry.geneName())
-            .setEmbeddingExists(change.digestAlreadyKnown());
+            .setEmbeddingExists(change.digestAlreadyKnown())
+            .setCurated(curated(entry.curated()));
       }
       case MERGED, DELETED, UNCHANGED -> event.setLength(0);
     }
     return event.build();
+  }
+
+  static io.protstream.events.CuratedAnnotations curated(CuratedAnnotations curated) {
+    if (curated == null) {
+      return null;
+    }
+    return io.protstream.events.CuratedAnnotations.newBuilder()
+        .setGoTerms(
+            curated.goTerms().stream()
+                .map(t -> new GoTerm(t.id(), t.aspect(), t.evidence()))
+                .toList())
+        .setEcNumbers(curated.ecNumbers())
+        .setKeywords(curated.keywords())
+        .setSubcellularLocations(curated.subcellularLocations())
+        .build();
   }
 }

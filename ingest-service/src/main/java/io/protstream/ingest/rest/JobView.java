@@ -1,10 +1,11 @@
 package io.protstream.ingest.rest;
 
+import io.protstream.ingest.jobs.Redaction;
 import io.protstream.ingest.jobs.ReleaseJob;
 import java.time.Instant;
 import java.util.Map;
 
-/** A release job as the API shows it. */
+/** A release job as the API shows it; credentials in its source URL are hidden. */
 public record JobView(
     String id,
     String releaseId,
@@ -26,7 +27,7 @@ public record JobView(
     return new JobView(
         job.id(),
         job.request().releaseId(),
-        job.request().source(),
+        Redaction.url(job.request().source()),
         job.state().name(),
         job.error(),
         progress.entries(),

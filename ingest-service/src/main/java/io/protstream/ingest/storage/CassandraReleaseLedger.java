@@ -29,19 +29,21 @@ public class CassandraReleaseLedger implements ReleaseLedger {
     this.writes = new AsyncWrites(session, 256);
     this.select =
         session.prepare(
-            "SELECT accession, sequence_digest, sequence_version, entry_version, last_release FROM "
+            "SELECT accession, sequence_digest, sequence_version, entry_version, last_release,"
+                + " annotation_digest, reviewed FROM "
                 + table
                 + " WHERE accession = ?");
     this.upsert =
         session.prepare(
             "INSERT INTO "
                 + table
-                + " (accession, sequence_digest, sequence_version, entry_version, last_release)"
-                + " VALUES (?, ?, ?, ?, ?)");
+                + " (accession, sequence_digest, sequence_version, entry_version, last_release,"
+                + " annotation_digest, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?)");
     this.delete = session.prepare("DELETE FROM " + table + " WHERE accession = ?");
     this.scan =
         session.prepare(
-            "SELECT accession, sequence_digest, sequence_version, entry_version, last_release FROM "
+            "SELECT accession, sequence_digest, sequence_version, entry_version, last_release,"
+                + " annotation_digest, reviewed FROM "
                 + table);
   }
 
@@ -75,7 +77,9 @@ public class CassandraReleaseLedger implements ReleaseLedger {
             entry.digest(),
             entry.sequenceVersion(),
             entry.entryVersion(),
-            entry.lastRelease()));
+            entry.lastRelease(),
+            entry.annotationDigest(),
+            entry.reviewed()));
   }
 
   @Override
@@ -105,6 +109,12 @@ public class CassandraReleaseLedger implements ReleaseLedger {
 
   private LedgerEntry entry(Row row) {
     return new LedgerEntry(
-        row.getString(0), row.getString(1), row.getInt(2), row.getInt(3), row.getString(4));
+        row.getString(0),
+        row.getString(1),
+        row.getInt(2),
+        row.getInt(3),
+        row.getString(4),
+        row.getString(5),
+        row.isNull(6) ? null : row.getBoolean(6));
   }
 }

@@ -13,7 +13,10 @@ final class LedgerSchema {
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
             + ".ledger (accession text PRIMARY KEY, sequence_digest text, sequence_version int,"
-            + " entry_version int, last_release text)");
+            + " entry_version int, last_release text, annotation_digest text, reviewed boolean)");
+    // ledgers created before curated annotations were tracked
+    session.execute("ALTER TABLE " + keyspace + ".ledger ADD IF NOT EXISTS annotation_digest text");
+    session.execute("ALTER TABLE " + keyspace + ".ledger ADD IF NOT EXISTS reviewed boolean");
     // one row per distinct sequence: identical sequences under several accessions are embedded once
     session.execute(
         "CREATE TABLE IF NOT EXISTS " + keyspace + ".digests (sequence_digest text PRIMARY KEY)");

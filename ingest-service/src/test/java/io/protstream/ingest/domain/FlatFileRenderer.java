@@ -27,8 +27,28 @@ public final class FlatFileRenderer {
     if (entry.geneName() != null) {
       out.append("GN   Name=").append(entry.geneName()).append(";\n");
     }
+    CuratedAnnotations curated = entry.curated();
+    if (curated != null) {
+      for (String ec : curated.ecNumbers()) {
+        out.append("DE            EC=").append(ec).append(";\n");
+      }
+    }
     out.append("OS   ").append(entry.organismName()).append(".\n");
     out.append("OX   NCBI_TaxID=").append(entry.taxId()).append(";\n");
+    if (curated != null) {
+      if (!curated.subcellularLocations().isEmpty()) {
+        out.append("CC   -!- SUBCELLULAR LOCATION: ");
+        out.append(String.join(". ", curated.subcellularLocations())).append(".\n");
+      }
+      for (CuratedAnnotations.GoTerm term : curated.goTerms()) {
+        out.append("DR   GO; ").append(term.id()).append("; ").append(term.aspect());
+        out.append(":term; ").append(term.evidence() == null ? "ND" : term.evidence());
+        out.append(":UniProtKB.\n");
+      }
+      if (!curated.keywords().isEmpty()) {
+        out.append("KW   ").append(String.join("; ", curated.keywords())).append(".\n");
+      }
+    }
     String sequence = entry.sequence();
     out.append(
         String.format(

@@ -1,10 +1,19 @@
 package io.protstream.model.checkpoint;
 
+import io.protstream.schemas.Fp16Matrix;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** Decodes stored tensor bytes into fp32. */
+/**
+ * Decodes stored tensor bytes into fp32. The binary16 conversion is the one of the residue
+ * embedding wire format ({@link Fp16Matrix}), so there is one copy of it.
+ */
 public final class Floats {
+
+  private static final Set<DType> DECODABLE =
+      EnumSet.of(DType.F32, DType.F16, DType.BF16, DType.F64, DType.I64, DType.I32);
 
   private Floats() {}
 
@@ -14,12 +23,26 @@ public final class Floats {
    */
   public static float[] decode(ByteBuffer source, DType dtype, int count) {
     ByteBuffer buf = source.slice().order(ByteOrder.LITTLE_ENDIAN);
+    if (!DECODABLE.contains(dtype)) {
+      throw new CheckpointException("cannot read " + dtype + " tensors as floats");
+    }
+    long needed = (long) count * dtype.byteSize();
+    if (count < 0 || needed > buf.remaining()) {
+      throw new CheckpointException(
+          count
+              + " "
+              + dtype
+              + " elements need "
+              + needed
+              + " bytes, the data has "
+              + buf.remaining());
+    }
     float[] out = new float[count];
     switch (dtype) {
       case F32 -> buf.asFloatBuffer().get(out);
       case F16 -> {
         for (int i = 0; i < count; i++) {
-          out[i] = halfToFloat(buf.getShort(2 * i));
+          out[i] = Fp16Matrix.toFloat(buf.getShort(2 * i));
         }
       }
       case BF16 -> {
@@ -45,60 +68,5 @@ public final class Floats {
       default -> throw new CheckpointException("cannot read " + dtype + " tensors as floats");
     }
     return out;
-  }
-
-  /** IEEE 754 binary16 to binary32, exact for every value including subnormals, inf and NaN. */
-  public static float halfToFloat(short half) {
-    int h = half & 0xffff;
-    int sign = (h & 0x8000) << 16;
-    int exponent = (h >>> 10) & 0x1f;
-    int mantissa = h & 0x3ff;
-    if (exponent == 0x1f) {
-      return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
-    }
-    if (exponent == 0) {
-      if (mantissa == 0) {
-        return Float.intBitsToFloat(sign);
-      }
-      // subnormal: value = mantissa * 2^-24
-      float value = mantissa * 0x1p-24f;
-      return sign == 0 ? value : -value;
-    }
-    return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
-  }
-
-  /** binary32 to binary16 with round-to-nearest-even, for writing fp16 weights. */
-  public static short floatToHalf(float value) {
-    int bits = Float.floatToRawIntBits(value);
-    int sign = (bits >>> 16) & 0x8000;
-    int exponent = (bits >>> 23) & 0xff;
-    int mantissa = bits & 0x7fffff;
-    if (exponent == 0xff) {
-      return (short) (sign | 0x7c00 | (mantissa != 0 ? 0x200 : 0));
-    }
-    int e = exponent - 127 + 15;
-    if (e >= 0x1f) {
-      return (short) (sign | 0x7c00);
-    }
-    if (e <= 0) {
-      if (e < -10) {
-        return (short) sign;
-      }
-      mantissa |= 0x800000;
-      int shift = 14 - e;
-      int half = mantissa >> shift;
-      int rest = mantissa & ((1 << shift) - 1);
-      int halfway = 1 << (shift - 1);
-      if (rest > halfway || (rest == halfway && (half & 1) != 0)) {
-        half++;
-      }
-      return (short) (sign | half);
-    }
-    int half = (e << 10) | (mantissa >> 13);
-    int rest = mantissa & 0x1fff;
-    if (rest > 0x1000 || (rest == 0x1000 && (half & 1) != 0)) {
-      half++;
-    }
-    return (short) (sign | half);
   }
 }

@@ -3,7 +3,6 @@ package io.protstream.model.checkpoint;
 import io.protstream.model.checkpoint.TorchPickle.StorageRef;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,7 +16,8 @@ import java.util.Map;
  * A checkpoint in {@code torch.save}'s legacy layout (before PyTorch 1.6), which older head
  * checkpoints still use: pickles of a magic number, the protocol version and system info, then the
  * state dict, then the list of storage keys, then each storage as a little-endian int64 element
- * count followed by its raw bytes. Storages are read into memory, which suits head-sized files.
+ * count followed by its raw bytes. Storages are read into memory, which suits head-sized files;
+ * every declared size is checked against the bytes left in the file first.
  */
 final class LegacyTorchCheckpoint {
 
@@ -28,23 +28,24 @@ final class LegacyTorchCheckpoint {
 
   static Checkpoint open(Path file) {
     String source = file.getFileName().toString();
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      Object magic = unpickle(in, new WhitelistingUnpickler(source));
+    try (PickleInput in =
+        new PickleInput(new BufferedInputStream(Files.newInputStream(file)), Files.size(file))) {
+      Object magic = unpickle(file, in, new WhitelistingUnpickler(source));
       if (!(magic instanceof Number n) || !MAGIC.equals(new BigInteger(n.toString()))) {
         throw new CheckpointException(
             file + " is neither a PyTorch zip checkpoint nor a legacy torch.save file");
       }
-      Object protocol = unpickle(in, new WhitelistingUnpickler(source));
+      Object protocol = unpickle(file, in, new WhitelistingUnpickler(source));
       if (!(protocol instanceof Number p) || p.intValue() != PROTOCOL) {
         throw new CheckpointException(file + ": unsupported legacy protocol " + protocol);
       }
-      Object sysInfo = unpickle(in, new WhitelistingUnpickler(source));
+      Object sysInfo = unpickle(file, in, new WhitelistingUnpickler(source));
       if (sysInfo instanceof Map<?, ?> info && Boolean.FALSE.equals(info.get("little_endian"))) {
         throw new CheckpointException(file + " was saved on a big-endian machine");
       }
       WhitelistingUnpickler main = new WhitelistingUnpickler(source);
-      Object root = unpickle(in, main);
-      Object keys = unpickle(in, new WhitelistingUnpickler(source));
+      Object root = unpickle(file, in, main);
+      Object keys = unpickle(file, in, new WhitelistingUnpickler(source));
       if (!(keys instanceof List<?> keyList)) {
         throw new CheckpointException(file + ": malformed storage key list");
       }
@@ -56,9 +57,20 @@ final class LegacyTorchCheckpoint {
           throw new CheckpointException(file + ": storage " + key + " is not referenced");
         }
         long elements =
-            ByteBuffer.wrap(readExactly(in, 8, file)).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        storages.put(
-            key, readExactly(in, Math.multiplyExact(elements, ref.dtype().byteSize()), file));
+            ByteBuffer.wrap(in.readDeclared(8, file + ": size of storage " + key))
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getLong();
+        if (elements != ref.elementCount()) {
+          throw new CheckpointException(
+              file
+                  + ": storage "
+                  + key
+                  + " holds "
+                  + elements
+                  + " elements, the pickle says "
+                  + ref.elementCount());
+        }
+        storages.put(key, in.readDeclared(ref.byteCount(), file + ": storage " + key));
       }
       return new TorchStateDict(file, root, ref -> storage(storages, ref, file), () -> {});
     } catch (IOException e) {
@@ -66,19 +78,11 @@ final class LegacyTorchCheckpoint {
     }
   }
 
-  private static Object unpickle(InputStream in, WhitelistingUnpickler unpickler)
+  private static Object unpickle(Path file, PickleInput in, WhitelistingUnpickler unpickler)
       throws IOException {
     // the unpickler reads byte by byte up to STOP, so the next pickle starts where this one ended;
     // it is not closed, as closing would close the shared stream
-    return unpickler.load(in);
-  }
-
-  private static byte[] readExactly(InputStream in, long length, Path file) throws IOException {
-    byte[] bytes = in.readNBytes(Math.toIntExact(length));
-    if (bytes.length != length) {
-      throw new CheckpointException(file + " is truncated");
-    }
-    return bytes;
+    return Unpickling.run(file, () -> unpickler.load(in));
   }
 
   private static byte[] storage(Map<String, byte[]> storages, StorageRef ref, Path file) {

@@ -83,8 +83,17 @@ public final class SafetensorsCheckpoint implements Checkpoint {
       long begin = node.path("data_offsets").path(0).asLong(-1);
       long end = node.path("data_offsets").path(1).asLong(-1);
       TensorInfo info = new TensorInfo(field.getKey(), dtype, shape);
-      if (begin < 0 || end > dataBytes || end - begin != info.elementCount() * dtype.byteSize()) {
+      long bytes;
+      try {
+        bytes = Checked.multiply(info.elementCount(), dtype.byteSize(), "tensor " + info.name());
+      } catch (CheckpointException overflow) {
+        throw new CheckpointException(file + ": " + overflow.getMessage());
+      }
+      if (begin < 0 || end < begin || end > dataBytes || end - begin != bytes) {
         throw new CheckpointException(file + ": bad data offsets for " + info);
+      }
+      if (info.elementCount() > Checked.MAX_ARRAY) {
+        throw new CheckpointException(file + ": " + info + " is too large to read as one array");
       }
       entries.put(field.getKey(), new Entry(info, begin, end));
     }

@@ -5,12 +5,11 @@ import java.util.Arrays;
 /** Name, element type and shape of a checkpoint tensor. */
 public record TensorInfo(String name, DType dtype, long[] shape) {
 
+  /**
+   * @throws CheckpointException if a size is negative or the product overflows
+   */
   public long elementCount() {
-    long n = 1;
-    for (long d : shape) {
-      n *= d;
-    }
-    return n;
+    return Checked.elementCount(shape, "tensor " + name);
   }
 
   public int dim(int axis) {

@@ -41,7 +41,13 @@ final class TorchStateDict implements Checkpoint {
     Map<String, TensorRef> tensors = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {
       if (e.getValue() instanceof TensorRef t) {
-        tensors.put(String.valueOf(e.getKey()), t);
+        String name = String.valueOf(e.getKey());
+        try {
+          t.checkWithinStorage(name);
+        } catch (CheckpointException bad) {
+          throw new CheckpointException(file + ": " + bad.getMessage());
+        }
+        tensors.put(name, t);
       }
     }
     if (tensors.isEmpty()) {
@@ -65,10 +71,10 @@ final class TorchStateDict implements Checkpoint {
   public float[] floats(String name) {
     TensorRef t = tensor(name);
     DType dtype = t.storage().dtype();
+    // checked against the storage when the file was opened
     int count = Math.toIntExact(info(name).elementCount());
     byte[] storage = storages.apply(t.storage());
-    long needed = t.storage().elementCount() * dtype.byteSize();
-    if (storage.length < needed) {
+    if (storage.length < t.storage().byteCount()) {
       throw new CheckpointException(file + ": storage " + t.storage().key() + " is truncated");
     }
     if (t.isContiguous()) {

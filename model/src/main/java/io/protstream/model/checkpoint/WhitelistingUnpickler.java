@@ -4,6 +4,9 @@ import io.protstream.model.checkpoint.TorchPickle.StorageRef;
 import io.protstream.model.checkpoint.TorchPickle.StorageType;
 import io.protstream.model.checkpoint.TorchPickle.TensorRef;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.razorvine.pickle.IObjectConstructor;
@@ -31,11 +34,36 @@ final class WhitelistingUnpickler extends Unpickler {
   private static final short EXT4 = 0x84;
   private static final short NEWOBJ_EX = 0x92;
 
+  // opcodes followed by a declared length and that many bytes
+  private static final short BINSTRING = 'T';
+  private static final short BINBYTES = 'B';
+  private static final short BINUNICODE = 'X';
+  private static final short LONG4 = 0x8b;
+  private static final short BINUNICODE8 = 0x8d;
+  private static final short BINBYTES8 = 0x8e;
+  private static final short BYTEARRAY8 = 0x96;
+
   private final String source;
   private final Map<String, StorageRef> storages = new LinkedHashMap<>();
 
   WhitelistingUnpickler(String source) {
     this.source = source;
+  }
+
+  /**
+   * Reads one pickle. The input tells how many bytes may remain, so that no declared length is
+   * allocated before it is known to fit.
+   */
+  Object load(PickleInput in) throws IOException {
+    return super.load(in);
+  }
+
+  @Override
+  public Object load(java.io.InputStream in) throws IOException {
+    if (!(in instanceof PickleInput bounded)) {
+      throw new IllegalArgumentException("a weights pickle is read from a PickleInput");
+    }
+    return load(bounded);
   }
 
   /** Every storage the pickle referred to, by key. */
@@ -67,12 +95,60 @@ final class WhitelistingUnpickler extends Unpickler {
         }
         return NO_RETURN_VALUE;
       }
+      case BINSTRING -> {
+        stack.add(PickleUtils.rawStringFromBytes(declared(signedInt32(), "BINSTRING")));
+        return NO_RETURN_VALUE;
+      }
+      case BINBYTES -> {
+        stack.add(declared(unsignedInt32(), "BINBYTES"));
+        return NO_RETURN_VALUE;
+      }
+      case BINUNICODE -> {
+        stack.add(new String(declared(unsignedInt32(), "BINUNICODE"), StandardCharsets.UTF_8));
+        return NO_RETURN_VALUE;
+      }
+      case BINUNICODE8 -> {
+        stack.add(new String(declared(int64(), "BINUNICODE8"), StandardCharsets.UTF_8));
+        return NO_RETURN_VALUE;
+      }
+      case BINBYTES8 -> {
+        stack.add(declared(int64(), "BINBYTES8"));
+        return NO_RETURN_VALUE;
+      }
+      case BYTEARRAY8 -> {
+        stack.add(declared(int64(), "BYTEARRAY8"));
+        return NO_RETURN_VALUE;
+      }
+      case LONG4 -> {
+        stack.add(PickleUtils.decode_long(declared(signedInt32(), "LONG4")));
+        return NO_RETURN_VALUE;
+      }
       case INST, OBJ, NEWOBJ, NEWOBJ_EX, EXT1, EXT2, EXT4 ->
           throw refused("opcode 0x" + Integer.toHexString(key) + " (object instantiation)");
       default -> {
         return super.dispatch(key);
       }
     }
+  }
+
+  private byte[] declared(long length, String opcode) throws IOException {
+    return ((PickleInput) input).readDeclared(length, source + ": pickle opcode " + opcode);
+  }
+
+  private long signedInt32() throws IOException {
+    return (int) unsignedInt32();
+  }
+
+  private long unsignedInt32() throws IOException {
+    return ByteBuffer.wrap(lengthBytes(4)).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+  }
+
+  private long int64() throws IOException {
+    return ByteBuffer.wrap(lengthBytes(8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
+  }
+
+  private byte[] lengthBytes(int n) throws IOException {
+    return ((PickleInput) input).readDeclared(n, source + ": pickle length field");
   }
 
   @Override

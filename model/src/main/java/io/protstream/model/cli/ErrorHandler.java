@@ -1,6 +1,7 @@
 package io.protstream.model.cli;
 
 import io.protstream.model.checkpoint.CheckpointException;
+import io.protstream.model.pipeline.ModelIntegrityException;
 import io.protstream.model.runtime.DeviceUnavailableException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -8,8 +9,9 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Prints expected failures (bad input, missing device, unreadable checkpoint) as one line instead
- * of a stack trace; anything else is a bug and keeps its trace.
+ * Prints expected failures (bad input, missing device, unreadable checkpoint, a model folder that
+ * does not match its manifest) as one line instead of a stack trace; anything else is a bug and
+ * keeps its trace.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
@@ -20,6 +22,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       throws Exception {
     if (e instanceof DeviceUnavailableException
         || e instanceof CheckpointException
+        || e instanceof ModelIntegrityException
         || e instanceof UncheckedIOException
         || e instanceof IllegalArgumentException) {
       cli.getErr().println("error: " + e.getMessage());

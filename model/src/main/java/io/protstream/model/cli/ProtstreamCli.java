@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       EmbedCommand.class,
       PredictCommand.class,
       DemoModelCommand.class,
+      FetchCommand.class,
+      VerifyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -7,7 +7,7 @@ import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.google.protobuf.ByteString;
-import io.protstream.model.checkpoint.Floats;
+import io.protstream.schemas.Fp16Matrix;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -147,7 +147,7 @@ public final class OnnxModelWriter {
     if (w.half()) {
       ByteBuffer b = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
       for (float v : values) {
-        b.putShort(Floats.floatToHalf(v));
+        b.putShort(Fp16Matrix.toHalf(v));
       }
       return b.flip();
     }

@@ -6,6 +6,7 @@ import io.protstream.model.batching.Window;
 import io.protstream.model.batching.Windows;
 import io.protstream.model.runtime.Embedding;
 import io.protstream.model.runtime.EncoderModel;
+import io.protstream.model.runtime.MeanPooling;
 import io.protstream.model.tokenizer.ProtT5Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,16 +87,7 @@ public final class Embedder {
       rows.add(e.residues());
     }
     float[] stitched = Windows.stitch(plan, rows, length, d);
-    float[] protein = new float[d];
-    double[] sum = new double[d];
-    for (int r = 0; r < length; r++) {
-      for (int j = 0; j < d; j++) {
-        sum[j] += stitched[r * d + j];
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      protein[j] = (float) (sum[j] / length);
-    }
+    float[] protein = MeanPooling.rows(stitched, length, d);
     return new EmbeddingResult(seq.id(), new Embedding(stitched, protein, length, d), true);
   }
 }

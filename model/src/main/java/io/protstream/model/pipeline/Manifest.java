@@ -35,6 +35,37 @@ public record Manifest(
 
   public record FileEntry(String path, long bytes, String sha256) {}
 
+  /** Hex digits of a file's SHA-256 that a model id carries. */
+  static final int ID_HASH_DIGITS = 12;
+
+  /**
+   * Identifies the encoder in events: {@code demo-<hash>} for a demo model, else {@code
+   * prott5-<hash>}, where {@code <hash>} is the start of the encoder graph's SHA-256. Equal ids
+   * mean the same weights.
+   */
+  public String encoderId() {
+    String family = source != null && source.startsWith("demo-model") ? "demo" : "prott5";
+    return family + "-" + shortHash(encoder.file());
+  }
+
+  /** Identifies a head in events: its file's stem and the start of its SHA-256. */
+  public String headId(Head head) {
+    String stem =
+        head.file().endsWith(".onnx")
+            ? head.file().substring(0, head.file().length() - 5)
+            : head.file();
+    return stem + "-" + shortHash(head.file());
+  }
+
+  private String shortHash(String path) {
+    for (FileEntry f : files == null ? List.<FileEntry>of() : files) {
+      if (f.path().equals(path)) {
+        return f.sha256().substring(0, Math.min(ID_HASH_DIGITS, f.sha256().length()));
+      }
+    }
+    throw new IllegalStateException("manifest lists no file " + path);
+  }
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

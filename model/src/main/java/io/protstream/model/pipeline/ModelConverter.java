@@ -122,6 +122,8 @@ public final class ModelConverter {
         new Manifest(
             Manifest.FORMAT, source, encoderEntry, secstruct, localization, membrane, files);
     manifest.write(out);
+    // the hashes were computed from the files just written: the first open need not redo them
+    ModelIntegrity.recordVerified(out, manifest);
     return manifest;
   }
 

@@ -5,6 +5,7 @@ import io.protstream.model.batching.TokenBudgetBatcher;
 import io.protstream.model.runtime.Embedding;
 import io.protstream.model.runtime.EncoderModel;
 import io.protstream.model.runtime.LightAttentionModel;
+import io.protstream.model.runtime.OptimizedGraphCache;
 import io.protstream.model.runtime.RuntimeOptions;
 import io.protstream.model.runtime.SecStructModel;
 import io.protstream.model.runtime.ShapeProfile;
@@ -40,43 +41,97 @@ public final class ProtT5Model implements AutoCloseable {
     this.localization = localization;
     this.membrane = membrane;
     this.limits = limits;
-    this.embedder = new Embedder(encoder, limits);
+    this.embedder = encoder == null ? null : new Embedder(encoder, limits);
   }
 
+  /**
+   * Opens a model folder after checking its files against the manifest's hashes ({@link
+   * ModelIntegrity}: files confirmed before in their current size and time are not hashed again).
+   *
+   * @throws ModelIntegrityException if a file is not the one the manifest lists
+   */
   public static ProtT5Model open(Path folder, RuntimeOptions options, BatchLimits limits) {
+    return open(folder, options, limits, true);
+  }
+
+  /**
+   * Opens only the heads of a model folder, for predicting from embeddings made elsewhere: the
+   * encoder is neither verified nor loaded, and {@link #embed} and {@link #predict} refuse.
+   */
+  public static ProtT5Model openHeads(Path folder, RuntimeOptions options, BatchLimits limits) {
+    return open(folder, options, limits, false);
+  }
+
+  private static ProtT5Model open(
+      Path folder, RuntimeOptions options, BatchLimits limits, boolean withEncoder) {
     Manifest m = Manifest.read(folder);
+    String encoderFile = m.encoder().file();
+    ModelIntegrity.verify(
+        folder,
+        m,
+        path -> withEncoder || !(path.equals(encoderFile) || path.startsWith(encoderFile + ".")));
     int d = ((Number) m.encoder().config().get("d_model")).intValue();
     // TensorRT engines are built for the shapes the batcher can form
     int maxRows = limits.maxLength() + 1;
     int typical = Math.min(512, maxRows);
     EncoderModel encoder =
-        EncoderModel.load(
-            folder.resolve(m.encoder().file()),
-            options,
-            ShapeProfile.encoder(limits.maxBatchSize(), typical, maxRows));
+        withEncoder
+            ? EncoderModel.load(
+                folder.resolve(encoderFile),
+                options,
+                ShapeProfile.encoder(limits.maxBatchSize(), typical, maxRows),
+                graphCache(folder, m, encoderFile))
+            : null;
     ShapeProfile heads = ShapeProfile.head(d, limits.maxBatchSize(), typical, maxRows);
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       SecStructModel sec =
           m.secstruct() == null
               ? null
-              : SecStructModel.load(folder.resolve(m.secstruct().file()), options, heads);
+              : SecStructModel.load(
+                  folder.resolve(m.secstruct().file()),
+                  options,
+                  heads,
+                  graphCache(folder, m, m.secstruct().file()));
       opened.add(sec);
       LightAttentionModel loc =
           m.localization() == null
               ? null
-              : LightAttentionModel.load(folder.resolve(m.localization().file()), options, heads);
+              : LightAttentionModel.load(
+                  folder.resolve(m.localization().file()),
+                  options,
+                  heads,
+                  graphCache(folder, m, m.localization().file()));
       opened.add(loc);
       LightAttentionModel mem =
           m.membrane() == null
               ? null
-              : LightAttentionModel.load(folder.resolve(m.membrane().file()), options, heads);
+              : LightAttentionModel.load(
+                  folder.resolve(m.membrane().file()),
+                  options,
+                  heads,
+                  graphCache(folder, m, m.membrane().file()));
       return new ProtT5Model(m, encoder, sec, loc, mem, limits);
     } catch (RuntimeException e) {
-      encoder.close();
+      closeQuietly(encoder);
       opened.forEach(ProtT5Model::closeQuietly);
       throw e;
     }
+  }
+
+  /**
+   * The optimised-graph cache of one graph, keyed by the SHA-256 of its files as the manifest lists
+   * them (just verified), so a replaced graph never meets an old optimised copy.
+   */
+  private static OptimizedGraphCache graphCache(Path folder, Manifest m, String graphFile) {
+    StringBuilder content = new StringBuilder();
+    for (Manifest.FileEntry f : m.files()) {
+      if (f.path().equals(graphFile) || f.path().startsWith(graphFile + ".")) {
+        content.append(f.path()).append('=').append(f.sha256()).append(';');
+      }
+    }
+    // a graph the manifest does not list has no identity to key a cache by
+    return content.isEmpty() ? null : OptimizedGraphCache.in(folder, content.toString());
   }
 
   public Manifest manifest() {
@@ -88,16 +143,16 @@ public final class ProtT5Model implements AutoCloseable {
   }
 
   public List<EmbeddingResult> embed(List<ProteinSequence> sequences) {
-    return embedder.embed(sequences);
+    return embedder().embed(sequences);
   }
 
   public List<EmbeddingResult> embed(List<ProteinSequence> sequences, IntConsumer progress) {
-    return embedder.embed(sequences, progress);
+    return embedder().embed(sequences, progress);
   }
 
   /** Embeds and runs every head the folder has. */
   public List<Prediction> predict(List<ProteinSequence> sequences, IntConsumer progress) {
-    List<EmbeddingResult> embedded = embedder.embed(sequences, progress);
+    List<EmbeddingResult> embedded = embedder().embed(sequences, progress);
     return predictFromEmbeddings(embedded);
   }
 
@@ -149,9 +204,16 @@ public final class ProtT5Model implements AutoCloseable {
         e.windowed());
   }
 
+  private Embedder embedder() {
+    if (embedder == null) {
+      throw new IllegalStateException("heads-only model: opened without its encoder");
+    }
+    return embedder;
+  }
+
   @Override
   public void close() {
-    encoder.close();
+    closeQuietly(encoder);
     closeQuietly(secstruct);
     closeQuietly(localization);
     closeQuietly(membrane);

@@ -32,6 +32,14 @@ public final class EncoderModel implements AutoCloseable {
   }
 
   /**
+   * @param cache where ONNX Runtime's optimised graph is kept between loads; null for none
+   */
+  public static EncoderModel load(
+      Path onnxFile, RuntimeOptions options, ShapeProfile profile, OptimizedGraphCache cache) {
+    return new EncoderModel(OnnxSession.load(onnxFile, options, profile, cache));
+  }
+
+  /**
    * Embeds token sequences (each ending in {@code </s>}) as one batch. Results do not depend on
    * which other sequences share the batch.
    */
@@ -65,27 +73,16 @@ public final class EncoderModel implements AutoCloseable {
       int residues = seq[seq.length - 1] == ProtT5Tokenizer.EOS_ID ? seq.length - 1 : seq.length;
       float[] rows = new float[residues * d];
       System.arraycopy(hidden.floats(), b * width * d, rows, 0, rows.length);
-      float[] protein = new float[d];
+      float[] protein;
       if (pooled != null) {
+        protein = new float[d];
         System.arraycopy(pooled.floats(), b * d, protein, 0, d);
       } else {
-        mean(rows, residues, d, protein);
+        protein = MeanPooling.rows(rows, residues, d);
       }
       result.add(new Embedding(rows, protein, residues, d));
     }
     return result;
-  }
-
-  static void mean(float[] rows, int count, int d, float[] into) {
-    double[] sum = new double[d];
-    for (int r = 0; r < count; r++) {
-      for (int j = 0; j < d; j++) {
-        sum[j] += rows[r * d + j];
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      into[j] = (float) (sum[j] / Math.max(count, 1));
-    }
   }
 
   public OnnxSession session() {

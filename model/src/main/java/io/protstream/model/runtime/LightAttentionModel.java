@@ -23,6 +23,14 @@ public final class LightAttentionModel implements AutoCloseable {
     return new LightAttentionModel(OnnxSession.load(onnxFile, options, profile));
   }
 
+  /**
+   * @param cache where ONNX Runtime's optimised graph is kept between loads; null for none
+   */
+  public static LightAttentionModel load(
+      Path onnxFile, RuntimeOptions options, ShapeProfile profile, OptimizedGraphCache cache) {
+    return new LightAttentionModel(OnnxSession.load(onnxFile, options, profile, cache));
+  }
+
   /** Logits [classes] per sequence. */
   public List<float[]> predict(List<Embedding> embeddings) {
     int width = HeadBatch.width(embeddings);

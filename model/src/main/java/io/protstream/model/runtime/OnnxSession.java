@@ -5,9 +5,11 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,30 +25,120 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OnnxSession implements AutoCloseable {
 
+  private static final System.Logger LOG = System.getLogger(OnnxSession.class.getName());
+
   private final Model model;
   private final SessionOptions sessionOptions;
+  private final Path loadedFrom;
   private final Map<Thread, Predictor<Map<String, HostTensor>, Map<String, HostTensor>>>
       predictors = new ConcurrentHashMap<>();
 
-  private OnnxSession(Model model, SessionOptions sessionOptions) {
+  private OnnxSession(Model model, SessionOptions sessionOptions, Path loadedFrom) {
     this.model = model;
     this.sessionOptions = sessionOptions;
+    this.loadedFrom = loadedFrom;
+  }
+
+  /** The file ONNX Runtime loaded: the graph itself or its optimised copy. */
+  public Path loadedFrom() {
+    return loadedFrom;
   }
 
   /** Loads an {@code .onnx} file (with its external data beside it, if any). */
   public static OnnxSession load(Path onnxFile, RuntimeOptions options, ShapeProfile profile) {
+    return load(onnxFile, options, profile, null);
+  }
+
+  /**
+   * Loads an {@code .onnx} file, through ONNX Runtime's optimised copy of it in {@code cache} when
+   * there is one for these options, else optimising it and keeping the result there.
+   *
+   * @param cache null to optimise on every load
+   */
+  public static OnnxSession load(
+      Path onnxFile, RuntimeOptions options, ShapeProfile profile, OptimizedGraphCache cache) {
     if (!Files.isRegularFile(onnxFile)) {
       throw new UncheckedIOException(new IOException("no ONNX model at " + onnxFile));
     }
-    SessionOptions so = new SessionOptionsFactory().create(options, profile);
     String fileName = onnxFile.getFileName().toString();
     String stem =
         fileName.endsWith(".onnx") ? fileName.substring(0, fileName.length() - 5) : fileName;
+    Path entry = cache == null ? null : cache.entry(stem, options);
+    if (entry == null) {
+      return open(onnxFile, stem, options, profile, so -> {});
+    }
+    if (OptimizedGraphCache.isComplete(entry)) {
+      try {
+        // already optimised for this graph, runtime version and device
+        return open(
+            entry.resolve(fileName),
+            stem,
+            options,
+            profile,
+            so -> so.setOptimizationLevel(SessionOptions.OptLevel.NO_OPT));
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "optimised copy " + entry + " does not load, optimising again: " + e.getMessage());
+        OptimizedGraphCache.deleteTree(entry);
+      }
+    }
+    Path staging;
+    try {
+      staging = cache.newStaging(stem);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot cache optimised graphs next to " + onnxFile + ": " + e);
+      return open(onnxFile, stem, options, profile, so -> {});
+    }
+    OnnxSession session;
+    try {
+      session =
+          open(
+              onnxFile,
+              stem,
+              options,
+              profile,
+              so -> {
+                so.setOptimizedModelFilePath(staging.resolve(fileName).toString());
+                if (OptimizedGraphCache.needsExternalData(onnxFile)) {
+                  so.addConfigEntry(
+                      "session.optimized_model_external_initializers_file_name",
+                      fileName + ".data");
+                  so.addConfigEntry(
+                      "session.optimized_model_external_initializers_min_size_in_bytes", "1024");
+                }
+              });
+    } catch (RuntimeException e) {
+      OptimizedGraphCache.deleteTree(staging);
+      throw e;
+    }
+    if (Files.isRegularFile(staging.resolve(fileName))) {
+      cache.publish(staging, entry, stem, options);
+    } else {
+      OptimizedGraphCache.deleteTree(staging);
+    }
+    return session;
+  }
+
+  /** Session options beyond those the runtime options imply. */
+  private interface Tuning {
+    void apply(SessionOptions so) throws OrtException;
+  }
+
+  private static OnnxSession open(
+      Path onnxFile, String stem, RuntimeOptions options, ShapeProfile profile, Tuning tuning) {
+    SessionOptions so = new SessionOptionsFactory().create(options, profile);
+    try {
+      tuning.apply(so);
+    } catch (OrtException e) {
+      so.close();
+      throw new IllegalStateException("cannot configure ONNX Runtime: " + e.getMessage(), e);
+    }
     // inputs stay on the host; the execution provider moves them to the GPU itself
     Model model = Model.newInstance(stem, Device.cpu(), "OnnxRuntime");
     try {
       model.load(onnxFile.toAbsolutePath().getParent(), stem, Map.of("sessionOptions", so));
-      return new OnnxSession(model, so);
+      return new OnnxSession(model, so, onnxFile);
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
       so.close();

@@ -26,6 +26,14 @@ public final class SecStructModel implements AutoCloseable {
     return new SecStructModel(OnnxSession.load(onnxFile, options, profile));
   }
 
+  /**
+   * @param cache where ONNX Runtime's optimised graph is kept between loads; null for none
+   */
+  public static SecStructModel load(
+      Path onnxFile, RuntimeOptions options, ShapeProfile profile, OptimizedGraphCache cache) {
+    return new SecStructModel(OnnxSession.load(onnxFile, options, profile, cache));
+  }
+
   public List<Result> predict(List<Embedding> embeddings) {
     int width = HeadBatch.width(embeddings);
     Map<String, HostTensor> out = session.run(HeadBatch.inputs(embeddings, width));

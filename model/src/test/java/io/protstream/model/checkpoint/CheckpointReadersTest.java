@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.protstream.model.testing.Fixtures;
+import io.protstream.schemas.Fp16Matrix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,7 +62,7 @@ class CheckpointReadersTest {
     ByteBuffer f16 = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
     ByteBuffer bf16 = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
     for (float v : values) {
-      f16.putShort(Floats.floatToHalf(v));
+      f16.putShort(Fp16Matrix.toHalf(v));
       bf16.putShort((short) (Float.floatToIntBits(v) >>> 16));
     }
     Path file =

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jhdf.HdfFile;
-import io.protstream.model.pipeline.Labels;
 import io.protstream.model.pipeline.Manifest;
 import io.protstream.model.testing.Fixtures;
 import io.protstream.model.testing.Fixtures.Case;
 import io.protstream.model.testing.Parity;
+import io.protstream.model.testing.PublishedLabels;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -103,19 +103,21 @@ class CommandLineTest {
       JsonNode o = json.readTree(lines.get(i));
       assertEquals(c.name(), o.get("id").asText());
       assertEquals(
-          labels(c.expected("dssp3_logits").floats(), 3, Labels.DSSP3), o.get("dssp3").asText());
+          labels(c.expected("dssp3_logits").floats(), 3, PublishedLabels.DSSP3),
+          o.get("dssp3").asText());
       assertEquals(
-          labels(c.expected("dssp8_logits").floats(), 8, Labels.DSSP8), o.get("dssp8").asText());
+          labels(c.expected("dssp8_logits").floats(), 8, PublishedLabels.DSSP8),
+          o.get("dssp8").asText());
       assertEquals(
-          labels(c.expected("disorder_logits").floats(), 2, Labels.DISORDER),
+          labels(c.expected("disorder_logits").floats(), 2, PublishedLabels.DISORDER),
           o.get("disorder").asText());
       assertEquals(c.sequence().length(), o.get("dssp8_probabilities").size());
       assertEquals(
-          labels(c.expected("localization_logits").floats(), 10, Labels.LOCALIZATION),
+          labels(c.expected("localization_logits").floats(), 10, PublishedLabels.LOCALIZATION),
           o.get("localization").asText());
       assertEquals(10, o.get("localization_probabilities").size());
       assertEquals(
-          labels(c.expected("membrane_logits").floats(), 2, Labels.MEMBRANE),
+          labels(c.expected("membrane_logits").floats(), 2, PublishedLabels.MEMBRANE),
           o.get("membrane").asText());
     }
   }

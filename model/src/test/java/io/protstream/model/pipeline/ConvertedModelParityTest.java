@@ -13,6 +13,7 @@ import io.protstream.model.testing.Fixtures;
 import io.protstream.model.testing.Fixtures.Case;
 import io.protstream.model.testing.Npy;
 import io.protstream.model.testing.Parity;
+import io.protstream.model.testing.PublishedLabels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,8 @@ class ConvertedModelParityTest {
       assertEquals(Files.size(folder.resolve(f.path())), f.bytes());
       assertEquals(64, f.sha256().length());
     }
-    assertEquals(Labels.LOCALIZATION, manifest.localization().labels().get("localization"));
+    assertEquals(
+        PublishedLabels.LOCALIZATION, manifest.localization().labels().get("localization"));
     assertEquals(Manifest.read(folder), manifest);
   }
 
@@ -122,18 +124,23 @@ class ConvertedModelParityTest {
             embedded.get(i).embedding().protein());
         Prediction p = predictions.get(i);
         assertEquals(
-            labels(c.expected("dssp3_logits").floats(), 3, Labels.DSSP3), p.dssp3(), c.name());
+            labels(c.expected("dssp3_logits").floats(), 3, PublishedLabels.DSSP3),
+            p.dssp3(),
+            c.name());
         assertEquals(
-            labels(c.expected("dssp8_logits").floats(), 8, Labels.DSSP8), p.dssp8(), c.name());
+            labels(c.expected("dssp8_logits").floats(), 8, PublishedLabels.DSSP8),
+            p.dssp8(),
+            c.name());
         assertEquals(
-            labels(c.expected("disorder_logits").floats(), 2, Labels.DISORDER),
+            labels(c.expected("disorder_logits").floats(), 2, PublishedLabels.DISORDER),
             p.disorder(),
             c.name());
         assertEquals(
-            labels(c.expected("localization_logits").floats(), 10, Labels.LOCALIZATION),
+            labels(c.expected("localization_logits").floats(), 10, PublishedLabels.LOCALIZATION),
             p.localization());
         assertEquals(
-            labels(c.expected("membrane_logits").floats(), 2, Labels.MEMBRANE), p.membrane());
+            labels(c.expected("membrane_logits").floats(), 2, PublishedLabels.MEMBRANE),
+            p.membrane());
         assertNotNull(p.membraneProbabilities());
       }
     }

@@ -71,6 +71,17 @@ class EmbedderTest {
     assertFalse(out.get(1).windowed());
     assertEquals(150, out.get(0).embedding().length());
     assertEquals(150 * 64, out.get(0).embedding().residues().length);
+    // the per-protein vector of a stitched sequence is the mean of its 150 residue rows
+    float[] rows = out.get(0).embedding().residues();
+    float[] mean = new float[64];
+    for (int j = 0; j < 64; j++) {
+      double sum = 0;
+      for (int r = 0; r < 150; r++) {
+        sum += rows[r * 64 + j];
+      }
+      mean[j] = (float) (sum / 150);
+    }
+    Parity.assertClose("stitched protein mean", mean, out.get(0).embedding().protein());
     assertEquals(153, progress.stream().mapToInt(Integer::intValue).sum());
     // within a window's kept middle, context is long enough that the result stays close
     List<EmbeddingResult> whole =

@@ -29,7 +29,7 @@ class ProtT5TokenizerTest {
     for (int i = 0; i < 21; i++) {
       assertEquals(3 + i, ids[i]);
     }
-    assertEquals(ProtT5Tokenizer.EOS_ID, ids[21]);
+    assertEquals(1, ids[21], "</s> is id 1 in ProtT5's vocabulary");
   }
 
   @Test

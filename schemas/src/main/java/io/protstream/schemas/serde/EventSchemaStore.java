@@ -4,6 +4,7 @@ import io.protstream.events.AnnotationEvent;
 import io.protstream.events.ProteinEmbeddingEvent;
 import io.protstream.events.ResidueEmbeddingEvent;
 import io.protstream.events.SequenceEvent;
+import io.protstream.events.TransferredAnnotationEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +36,8 @@ public final class EventSchemaStore implements SchemaStore {
           SequenceEvent.getClassSchema(),
           ProteinEmbeddingEvent.getClassSchema(),
           ResidueEmbeddingEvent.getClassSchema(),
-          AnnotationEvent.getClassSchema());
+          AnnotationEvent.getClassSchema(),
+          TransferredAnnotationEvent.getClassSchema());
 
   private static final EventSchemaStore INSTANCE = load();
 

@@ -12,15 +12,22 @@ import io.protstream.events.ChangeKind;
 import io.protstream.events.ProteinEmbeddingEvent;
 import io.protstream.events.ResidueEmbeddingEvent;
 import io.protstream.events.SequenceEvent;
+import io.protstream.events.TransferredAnnotationEvent;
 import io.protstream.schemas.EventFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -35,12 +42,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every released schema version stays readable by the current reader. */
+/**
+ * The schema-history rule: {@code history/<Event>/v<N>.avsc} holds every released version, the
+ * newest equal to the current schema; released files never change; and every version stays readable
+ * by the current reader.
+ */
 class SchemaHistoryTest {
 
   private static final EventSchemaStore STORE = EventSchemaStore.instance();
   private static final Path HISTORY_DIR =
       Path.of("src/main/resources").resolve(EventSchemaStore.HISTORY_ROOT);
+
+  /** The released history files and their SHA-256, in the history folder. */
+  static final String RELEASED_LIST = "RELEASED.sha256";
 
   record Version(Schema current, int number, Schema writer) {
     @Override
@@ -60,21 +74,133 @@ class SchemaHistoryTest {
     return versions.stream();
   }
 
+  /**
+   * The schema as written in {@code src/main/avro} (shared types from {@code common/} resolved),
+   * not the generated class's copy, which carries the Java string-type property on every string.
+   */
+  private static Schema sourceSchema(String event) {
+    Path avro = Path.of("src/main/avro");
+    Schema.Parser parser = new Schema.Parser();
+    try (Stream<Path> common = Files.list(avro.resolve("common"))) {
+      for (Path shared : common.sorted().toList()) {
+        parser.parse(shared.toFile());
+      }
+      return parser.parse(avro.resolve(event + ".avsc").toFile());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The newest history version is the current schema, doc included (fingerprints ignore docs, so
+   * the JSON is compared): a reader always knows the exact schema its own release writes, and any
+   * edit of a current schema shows up here as a missing history version.
+   */
   @Test
-  void everyEventHasAReleasedEarlierVersion() {
+  void currentSchemaIsTheNewestHistoryVersionExactly() {
     for (Schema current : EventSchemaStore.CURRENT_SCHEMAS) {
-      assertFalse(STORE.history(current).isEmpty(), current.getName());
+      String event = current.getName();
+      List<Schema> history = STORE.history(current);
+      assertFalse(
+          history.isEmpty(),
+          event
+              + " has no history: copy its schema (self-contained, shared types inlined) to "
+              + EventSchemaStore.historyPath(event, 0)
+              + " and add its line to "
+              + RELEASED_LIST);
+      int newest = history.size() - 1;
+      assertEquals(
+          history.get(newest).toString(true),
+          sourceSchema(event).toString(true),
+          event
+              + ": the current schema differs from "
+              + EventSchemaStore.historyPath(event, newest)
+              + ". If that version is listed in "
+              + RELEASED_LIST
+              + " it is released and must not change: copy the current schema (self-contained,"
+              + " shared types inlined) to "
+              + EventSchemaStore.historyPath(event, newest + 1)
+              + " and list it there. If it is not listed yet, update it to the current schema.");
+    }
+  }
+
+  /**
+   * A released history file never changes, not even its docs: {@value #RELEASED_LIST} holds the
+   * SHA-256 of every one of them ({@code sha256sum <Event>/v<N>.avsc} run in the history folder).
+   */
+  @Test
+  void releasedHistoryFilesNeverChange() throws IOException {
+    List<String> changed = new ArrayList<>();
+    for (Map.Entry<String, String> e : releasedDigests().entrySet()) {
+      Path file = HISTORY_DIR.resolve(e.getKey());
+      if (!Files.isRegularFile(file)) {
+        changed.add(e.getKey() + " (deleted)");
+      } else if (!e.getValue().equals(sha256(file))) {
+        changed.add(e.getKey() + " (SHA-256 now " + sha256(file) + ")");
+      }
+    }
+    assertEquals(
+        List.of(),
+        changed,
+        "released schema versions never change, docs included: restore these files as released"
+            + " (git show <release>:<file>) and put the change in a new v<N+1>.avsc");
+  }
+
+  /** Every history file is listed once it exists, so that the rule above covers it. */
+  @Test
+  void everyHistoryFileIsListedAsReleased() throws IOException {
+    Map<String, String> released = releasedDigests();
+    List<String> missing = new ArrayList<>();
+    for (String file : historyFilesOnDisk()) {
+      if (!released.containsKey(file)) {
+        missing.add(sha256(HISTORY_DIR.resolve(file)) + "  " + file);
+      }
+    }
+    assertEquals(
+        List.of(),
+        missing,
+        "history files not yet in "
+            + HISTORY_DIR.resolve(RELEASED_LIST)
+            + ": once a version is final, add its line as shown");
+  }
+
+  private static Map<String, String> releasedDigests() throws IOException {
+    Map<String, String> digests = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(HISTORY_DIR.resolve(RELEASED_LIST))) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.trim().split("\\s+");
+      assertEquals(2, parts.length, RELEASED_LIST + ": '<sha256>  <Event>/v<N>.avsc' per line");
+      assertTrue(
+          digests.put(parts[1], parts[0]) == null,
+          parts[1] + " is listed twice in " + RELEASED_LIST);
+    }
+    return digests;
+  }
+
+  private static Set<String> historyFilesOnDisk() throws IOException {
+    Set<String> onDisk = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(HISTORY_DIR)) {
+      files
+          .filter(f -> f.getFileName().toString().endsWith(".avsc"))
+          .forEach(f -> onDisk.add(HISTORY_DIR.relativize(f).toString().replace('\\', '/')));
+    }
+    return onDisk;
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
   @Test
   void storeLoadsEveryHistoryFileAndNothingElse() throws IOException {
-    Set<String> onDisk = new HashSet<>();
-    try (Stream<Path> files = Files.walk(HISTORY_DIR)) {
-      files
-          .filter(Files::isRegularFile)
-          .forEach(f -> onDisk.add(HISTORY_DIR.relativize(f).toString().replace('\\', '/')));
-    }
+    Set<String> onDisk = historyFilesOnDisk();
     Set<String> loaded = new HashSet<>();
     for (Schema current : EventSchemaStore.CURRENT_SCHEMAS) {
       for (int v = 0; v < STORE.history(current).size(); v++) {
@@ -95,14 +221,16 @@ class SchemaHistoryTest {
     }
   }
 
+  /** No version repeats a later one; a version may differ in docs only (docs are released too). */
   @ParameterizedTest
   @MethodSource("historyVersions")
-  void releasedVersionDiffersFromLaterOnes(Version version) {
+  void versionDiffersFromLaterOnes(Version version) {
     List<Schema> history = STORE.history(version.current());
-    long fingerprint = EventSchemaStore.fingerprint(version.writer());
-    assertNotEquals(EventSchemaStore.fingerprint(version.current()), fingerprint);
     for (int later = version.number() + 1; later < history.size(); later++) {
-      assertNotEquals(EventSchemaStore.fingerprint(history.get(later)), fingerprint);
+      assertNotEquals(
+          history.get(later).toString(true),
+          version.writer().toString(true),
+          version + " v" + later);
     }
   }
 
@@ -164,6 +292,7 @@ class SchemaHistoryTest {
       case "ProteinEmbeddingEvent" -> EventFixtures.proteinEmbedding();
       case "ResidueEmbeddingEvent" -> EventFixtures.residueEmbedding();
       case "AnnotationEvent" -> EventFixtures.annotation();
+      case "TransferredAnnotationEvent" -> TransferredAnnotationEventSerdeTest.event();
       default -> throw new IllegalArgumentException(current.getName());
     };
   }
@@ -174,6 +303,7 @@ class SchemaHistoryTest {
       case "ProteinEmbeddingEvent" -> new EventCodec<>(ProteinEmbeddingEvent.class);
       case "ResidueEmbeddingEvent" -> new EventCodec<>(ResidueEmbeddingEvent.class);
       case "AnnotationEvent" -> new EventCodec<>(AnnotationEvent.class);
+      case "TransferredAnnotationEvent" -> new EventCodec<>(TransferredAnnotationEvent.class);
       default -> throw new IllegalArgumentException(current.getName());
     };
   }

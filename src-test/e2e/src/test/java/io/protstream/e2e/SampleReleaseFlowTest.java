@@ -1,9 +1,16 @@
 package io.protstream.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.protstream.events.ChangeKind;
+import io.protstream.events.ProteinEmbeddingEvent;
+import io.protstream.events.SequenceEvent;
 import io.protstream.local.LocalService;
 import io.protstream.local.SampleRelease;
+import io.protstream.schemas.Topics;
+import io.protstream.schemas.serde.ProteinEmbeddingEventDeserializer;
+import io.protstream.schemas.serde.SequenceEventDeserializer;
 import io.protstream.testinfra.CassandraEndpoint;
 import io.protstream.testinfra.KafkaEndpoint;
 import io.protstream.testinfra.Ports;
@@ -20,13 +27,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bundled sample release through the packaged ingest-service and embed-service, as separate
  * JVMs on the real broker and database: every new entry reaches the embedder as work to do, exactly
- * once.
+ * once, and every embeddable sequence comes out as exactly one committed embedding event.
  */
 @RealInfrastructure
 class SampleReleaseFlowTest {
@@ -46,7 +56,10 @@ class SampleReleaseFlowTest {
             "PROTSTREAM_CASSANDRA_CONTACT_POINTS", cassandra.contactPoint(),
             "PROTSTREAM_CASSANDRA_LOCAL_DATACENTER", cassandra.datacenter(),
             "PROTSTREAM_CASSANDRA_KEYSPACE", "e2e_ingest",
-            "PROTSTREAM_INGEST_API_TOKEN", TOKEN);
+            "PROTSTREAM_INGEST_API_TOKEN", TOKEN,
+            "PROTSTREAM_INGEST_SOURCE_DIRECTORIES",
+                REPOSITORY.resolve("deploy/local/sample").toAbsolutePath().normalize().toString(),
+            "PROTSTREAM_EMBED_MODEL_DIRECTORY", EmbedStreams.tinyModel().toString());
     LocalService ingest = new LocalService("ingest-service", Ports.free());
     LocalService embed = new LocalService("embed-service", Ports.free());
     long self = ProcessHandle.current().pid();
@@ -66,6 +79,46 @@ class SampleReleaseFlowTest {
     String embedded = "decision=\"EMBED\"} 11.0";
     String metrics = awaitMetric(embed, embedded, Duration.ofSeconds(60));
     assertTrue(metrics.contains(embedded), metrics);
+
+    // what the release announced as work, read independently of embed-service
+    Set<String> embeddable =
+        EmbedStreams.readCommitted(
+                kafka.bootstrapServers(), Topics.SEQUENCES, r -> true, 1, Duration.ofSeconds(30))
+            .stream()
+            .map(r -> new SequenceEventDeserializer().deserialize(r.topic(), r.value()))
+            .filter(e -> "2025_01".equals(e.getReleaseId()))
+            .filter(
+                e ->
+                    (e.getChangeKind() == ChangeKind.NEW
+                            || e.getChangeKind() == ChangeKind.SEQUENCE_CHANGED)
+                        && !e.getEmbeddingExists())
+            .map(SequenceEvent::getSequenceDigest)
+            .collect(Collectors.toSet());
+    assertEquals(11, embeddable.size(), "distinct new sequences in the sample release");
+    List<ConsumerRecord<String, byte[]>> embeddings =
+        EmbedStreams.readCommitted(
+            kafka.bootstrapServers(),
+            Topics.PROTEIN_EMBEDDINGS,
+            r -> embeddable.contains(r.key()),
+            embeddable.size(),
+            Duration.ofSeconds(60));
+    Map<String, List<ProteinEmbeddingEvent>> byDigest =
+        embeddings.stream()
+            .collect(
+                Collectors.groupingBy(
+                    ConsumerRecord::key,
+                    Collectors.mapping(
+                        r ->
+                            new ProteinEmbeddingEventDeserializer()
+                                .deserialize(r.topic(), r.value()),
+                        Collectors.toList())));
+    assertEquals(embeddable, byDigest.keySet(), "an embedding per embeddable sequence");
+    byDigest.forEach(
+        (digest, events) -> {
+          assertEquals(1, events.size(), "embedding events for " + digest);
+          assertEquals(64, events.get(0).getDimension());
+          assertTrue(events.get(0).getModelId().startsWith("demo-"), events.get(0).getModelId());
+        });
   }
 
   @AfterEach

@@ -1,5 +1,7 @@
 package io.protstream.ingest.domain.diff;
 
+import io.protstream.ingest.domain.CuratedAnnotations;
+import io.protstream.ingest.domain.Dataset;
 import io.protstream.ingest.domain.UniProtEntry;
 import io.protstream.ingest.domain.sequence.SequenceDigest;
 import java.util.ArrayList;
@@ -23,8 +25,10 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>A not in the ledger: {@code NEW}.
  *   <li>A in the ledger with another digest: {@code SEQUENCE_CHANGED}.
- *   <li>Same digest, different entry or sequence version: {@code ANNOTATION_ONLY}. An input without
- *       entry versions (FASTA) cannot show annotation changes and never yields this kind from them.
+ *   <li>Same digest, and a different entry or sequence version or different curated annotations
+ *       ({@link io.protstream.ingest.domain.CuratedAnnotations#digest()}): {@code ANNOTATION_ONLY}.
+ *       An input without entry versions and annotations (FASTA) cannot show annotation changes and
+ *       never yields this kind.
  *   <li>Otherwise {@code UNCHANGED}, committed only to stamp the release on the ledger entry.
  *   <li>Each secondary accession S of the entry that the ledger holds as a primary accession, not
  *       seen as a primary in this release: {@code MERGED} into A.
@@ -106,10 +110,22 @@ public final class ReleaseDiff {
     boolean sequenceVersionChanged =
         entry.sequenceVersion() != 0 && entry.sequenceVersion() != previous.sequenceVersion();
     ChangeKind kind =
-        entryVersionChanged || sequenceVersionChanged
+        entryVersionChanged || sequenceVersionChanged || curatedChanged(entry, previous)
             ? ChangeKind.ANNOTATION_ONLY
             : ChangeKind.UNCHANGED;
     return change(kind, entry, digest, previous, true);
+  }
+
+  /** A ledger row without an annotation digest stands for an entry announced without any. */
+  private static boolean curatedChanged(UniProtEntry entry, LedgerEntry previous) {
+    if (entry.curated() == null) {
+      return false;
+    }
+    String before =
+        previous.annotationDigest() != null
+            ? previous.annotationDigest()
+            : CuratedAnnotations.NONE.digest();
+    return !entry.curated().digest().equals(before);
   }
 
   private SequenceChange change(
@@ -134,12 +150,25 @@ public final class ReleaseDiff {
    * after all entries of a complete release were decided and committed.
    */
   public void decideAbsent(Consumer<SequenceChange> deletions) {
+    decideAbsent(null, deletions);
+  }
+
+  /**
+   * Deletions by absence within one dataset: a complete Swiss-Prot file says nothing about TrEMBL
+   * entries, and the other way round. {@code scope} null: the release covers both. A ledger row
+   * that does not know its dataset is never deleted by a scoped release.
+   */
+  public void decideAbsent(Dataset scope, Consumer<SequenceChange> deletions) {
     ledger.forEach(
         previous -> {
-          if (!release.equals(previous.lastRelease())) {
+          if (!release.equals(previous.lastRelease()) && inScope(scope, previous)) {
             deletions.accept(deletion(previous));
           }
         });
+  }
+
+  private static boolean inScope(Dataset scope, LedgerEntry previous) {
+    return scope == null || previous.reviewed() != null && Dataset.of(previous.reviewed()) == scope;
   }
 
   private SequenceChange deletion(LedgerEntry previous) {
@@ -162,9 +191,20 @@ public final class ReleaseDiff {
             entry.sequenceVersion() != 0 || previous == null
                 ? entry.sequenceVersion()
                 : previous.sequenceVersion();
+        // and the annotations a richer format recorded
+        String annotationDigest =
+            entry.curated() != null
+                ? entry.curated().digest()
+                : previous == null ? null : previous.annotationDigest();
         ledger.put(
             new LedgerEntry(
-                entry.accession(), change.digest(), sequenceVersion, entryVersion, release));
+                entry.accession(),
+                change.digest(),
+                sequenceVersion,
+                entryVersion,
+                release,
+                annotationDigest,
+                entry.reviewed()));
         if (change.kind().carriesNewSequence()) {
           knownDigests.add(change.digest());
         }

@@ -1,5 +1,6 @@
 package io.protstream.ingest.domain.ingestion;
 
+import io.protstream.ingest.domain.Dataset;
 import io.protstream.ingest.domain.Reject;
 import io.protstream.ingest.domain.UniProtEntry;
 import io.protstream.ingest.domain.diff.KnownDigests;
@@ -35,13 +36,31 @@ import java.util.concurrent.CompletionStage;
  */
 public final class ReleaseIngestion {
 
-  /** What to read for one release. */
+  /**
+   * What to read for one release.
+   *
+   * @param complete declared complete: the file holds every entry of its dataset, so ledger entries
+   *     of that dataset missing from it are deleted
+   * @param dataset the dataset the file speaks for; {@code null} to judge from the entries read
+   *     (all reviewed: Swiss-Prot; all unreviewed: TrEMBL; both: the whole of UniProtKB)
+   */
   public record Release(
       String id,
       String sourceName,
       InputStream entries,
       InputStream deletedAccessions,
-      boolean complete) {}
+      boolean complete,
+      Dataset dataset) {
+
+    public Release(
+        String id,
+        String sourceName,
+        InputStream entries,
+        InputStream deletedAccessions,
+        boolean complete) {
+      this(id, sourceName, entries, deletedAccessions, complete, null);
+    }
+  }
 
   private final ReleaseLedger ledger;
   private final KnownDigests knownDigests;
@@ -74,6 +93,7 @@ public final class ReleaseIngestion {
     PendingDigests pending = new PendingDigests(knownDigests);
     ReleaseDiff diff = new ReleaseDiff(ledger, pending, release.id());
     Window current = new Window(diff, progress, pending);
+    boolean[] seen = new boolean[2]; // [reviewed, unreviewed]
     ParseSummary summary =
         reader.read(
             release.entries(),
@@ -82,28 +102,32 @@ public final class ReleaseIngestion {
               @Override
               public void onEntry(UniProtEntry entry) {
                 progress.entry();
+                seen[entry.reviewed() ? 0 : 1] = true;
                 current.enqueue(entry);
               }
 
               @Override
               public void onReject(Reject reject) {
                 progress.reject();
-                current.await(rejects.reject(reject, release.id()));
+                // acknowledged with the window, like the changes: no round trip per reject
+                current.track(rejects.reject(reject, release.id()));
               }
             });
     progress.bytes(summary.bytes());
     current.decideQueued();
     current.flush();
     if (release.deletedAccessions() != null) {
-      DeletedAccessionsReader.read(
-          release.deletedAccessions(),
-          accession -> diff.decideDeletion(accession).ifPresent(current::add));
+      DeletedAccessionsReader.read(release.deletedAccessions(), current::enqueueDeletion);
+      current.decideQueuedDeletions();
       current.flush();
     }
-    // absence proves deletion only when the whole release was read: never after a truncated file
-    if (release.complete() && summary.complete()) {
+    // absence proves deletion only when the whole release was declared complete and was read to
+    // its end, and only within the dataset the file speaks for
+    Dataset scope = release.dataset() != null ? release.dataset() : contentScope(seen);
+    boolean scoped = release.dataset() != null || seen[0] || seen[1];
+    if (release.complete() && summary.complete() && scoped) {
       List<SequenceChange> absent = new ArrayList<>();
-      diff.decideAbsent(absent::add);
+      diff.decideAbsent(scope, absent::add);
       for (SequenceChange deletion : absent) {
         current.add(deletion);
         if (current.size() >= window) {
@@ -116,12 +140,21 @@ public final class ReleaseIngestion {
     return summary;
   }
 
+  /** Swiss-Prot or TrEMBL when the file held only one of them; null (both) otherwise. */
+  private static Dataset contentScope(boolean[] seen) {
+    if (seen[0] != seen[1]) {
+      return Dataset.of(seen[0]);
+    }
+    return null;
+  }
+
   /** Announced but not yet committed changes, with their acknowledgements. */
   private final class Window {
     private final ReleaseDiff diff;
     private final IngestionProgress progress;
     private final PendingDigests pending;
     private final List<UniProtEntry> queued = new ArrayList<>();
+    private final List<String> queuedDeletions = new ArrayList<>();
     private final List<SequenceChange> decided = new ArrayList<>();
     private final List<CompletableFuture<Void>> acks = new ArrayList<>();
 
@@ -159,6 +192,37 @@ public final class ReleaseIngestion {
         diff.decide(queued.get(i), digests.get(i)).forEach(this::add);
       }
       queued.clear();
+    }
+
+    /** Deletions from a deleted-accession list, decided and committed a window at a time. */
+    void enqueueDeletion(String accession) {
+      queuedDeletions.add(accession);
+      if (queuedDeletions.size() >= window) {
+        decideQueuedDeletions();
+        flush();
+      }
+    }
+
+    void decideQueuedDeletions() {
+      if (queuedDeletions.isEmpty()) {
+        return;
+      }
+      ledger.prefetch(new HashSet<>(queuedDeletions));
+      for (String accession : queuedDeletions) {
+        diff.decideDeletion(accession).ifPresent(this::add);
+      }
+      queuedDeletions.clear();
+    }
+
+    /** An acknowledgement the window waits for before it commits, without a change of its own. */
+    void track(CompletionStage<Void> ack) {
+      acks.add(ack.toCompletableFuture());
+      if (acks.size() >= window) {
+        // a file of nothing but rejects must not pile up unbounded acknowledgements; awaited
+        // changes are committed by the next flush
+        acks.forEach(this::await);
+        acks.clear();
+      }
     }
 
     void add(SequenceChange change) {

@@ -16,6 +16,8 @@ final class EntryDraft {
 
   final List<String> accessions = new ArrayList<>();
   final SequenceBuffer sequence;
+  final CuratedCollector curated = new CuratedCollector();
+  final RecordBytes raw = new RecordBytes();
   SourceLocation location;
   String entryName;
   boolean reviewed;
@@ -29,6 +31,10 @@ final class EntryDraft {
   String geneName;
   LocalDate created;
   LocalDate modified;
+
+  /** Whether the format carries annotations (flat file, XML); FASTA does not. */
+  boolean annotated;
+
   boolean sawSequenceHeader;
   RejectReason problem;
   String problemMessage;
@@ -53,6 +59,9 @@ final class EntryDraft {
     geneName = null;
     created = null;
     modified = null;
+    annotated = false;
+    curated.reset();
+    raw.reset();
     sawSequenceHeader = false;
     problem = null;
     problemMessage = null;

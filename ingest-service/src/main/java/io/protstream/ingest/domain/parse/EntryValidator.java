@@ -89,7 +89,8 @@ final class EntryValidator {
   }
 
   private static Reject reject(EntryDraft d, RejectReason reason, String message) {
-    return new Reject(d.location, d.primaryAccession(), reason, message);
+    return new Reject(
+        d.location, d.primaryAccession(), reason, message, d.raw.copy(), d.raw.total());
   }
 
   private static UniProtEntry toEntry(EntryDraft d) {
@@ -111,6 +112,7 @@ final class EntryValidator {
         d.geneName,
         d.created,
         d.modified,
-        d.location);
+        d.location,
+        d.annotated ? d.curated.annotations() : null);
   }
 }

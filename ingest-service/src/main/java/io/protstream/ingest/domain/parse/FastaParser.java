@@ -33,13 +33,14 @@ final class FastaParser {
         if (lines.isCut()) {
           draft.fail(RejectReason.OVERSIZE, "sequence line longer than the line limit");
         }
+        draft.raw.appendLine(lines.bytes(), lines.length());
         draft.sequence.append(lines.bytes(), 0, lines.length());
       } else if (!lines.isBlank() && !strayReported) {
-        context.reject(
+        context.rejectLine(
             context.at(lines.lineNumber(), lines.offset()),
-            null,
             RejectReason.MALFORMED_RECORD,
-            "content outside a FASTA record");
+            "content outside a FASTA record",
+            lines);
         strayReported = true;
       }
     }
@@ -67,6 +68,7 @@ final class FastaParser {
   private void start(LineSource lines) {
     open = true;
     draft.start(context.at(lines.lineNumber(), lines.offset()));
+    draft.raw.appendLine(lines.bytes(), lines.length());
     draft.sawSequenceHeader = true;
     String header = lines.text(1);
     if (lines.isCut() || lines.hasBinary()) {

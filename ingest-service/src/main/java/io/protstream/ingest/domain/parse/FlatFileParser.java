@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the UniProtKB flat file ({@code .dat}): records from an {@code ID} line to a {@code //}
- * line, with two-letter line codes. Only ID, AC, DT, DE, GN, OS, OX and SQ and the sequence lines
- * are decoded; the other lines (references, comments, cross-references, features) are recognised by
- * their code and skipped without decoding, which is most of the bytes.
+ * line, with two-letter line codes. Only ID, AC, DT, DE, GN, OS, OX, SQ and the sequence lines are
+ * decoded, plus the curated annotations: GO cross-references ({@code DR GO;}), keywords ({@code
+ * KW}), EC numbers ({@code DE ... EC=}) and the {@code SUBCELLULAR LOCATION} comment. The other
+ * lines (references, other comments and cross-references, features) are recognised by their code
+ * and skipped without decoding, which is most of the bytes.
  *
  * <p>Recovery: after a defect the parser skips to the record's {@code //}. An {@code ID} line
  * inside a record means the previous record lost its terminator; it is rejected as truncated and
@@ -32,6 +34,12 @@ final class FlatFileParser {
   private static final Pattern VERSION = Pattern.compile("(sequence|entry) version (\\d+)");
   private static final Pattern GENE_NAME = Pattern.compile("Name=(.+?)(?: \\{[^}]*\\})?;(?: |$)");
   private static final Pattern TAX_ID = Pattern.compile("NCBI_TaxID=(\\d+)");
+  private static final Pattern EC = Pattern.compile("EC=([^;{\\s]+)");
+  private static final String LOCATION_TOPIC = "-!- SUBCELLULAR LOCATION:";
+
+  /** Longest keyword or subcellular-location text kept per record; the rest is dropped. */
+  private static final int MAX_ANNOTATION_TEXT = 16 << 10;
+
   private static final DateTimeFormatter DATE =
       new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
@@ -44,9 +52,7 @@ final class FlatFileParser {
    * its CRC64.
    */
   private static final boolean[] SKIPPED_CODES =
-      codes(
-          "OG", "OC", "OH", "RN", "RP", "RC", "RX", "RG", "RA", "RT", "RL", "CC", "DR", "PE", "KW",
-          "FT", "**");
+      codes("OG", "OC", "OH", "RN", "RP", "RC", "RX", "RG", "RA", "RT", "RL", "PE", "FT", "**");
 
   private static boolean[] codes(String... codes) {
     boolean[] table = new boolean[1 << 16];
@@ -67,6 +73,9 @@ final class FlatFileParser {
   private State state = State.BETWEEN_RECORDS;
   private boolean inSequence;
   private final StringBuilder organism = new StringBuilder();
+  private final StringBuilder keywords = new StringBuilder();
+  private final StringBuilder locationTopic = new StringBuilder();
+  private boolean inLocationTopic;
 
   FlatFileParser(ParseContext context) {
     this.context = context;
@@ -86,11 +95,11 @@ final class FlatFileParser {
       } else if (state == State.IN_RECORD) {
         recordLine(lines);
       } else if (state == State.BETWEEN_RECORDS && !lines.isBlank()) {
-        context.reject(
+        context.rejectLine(
             context.at(lines.lineNumber(), lines.offset()),
-            null,
             RejectReason.MALFORMED_RECORD,
-            "line outside a record: " + FastaParser.clip(printable(lines)));
+            "line outside a record: " + FastaParser.clip(printable(lines)),
+            lines);
         state = State.SKIPPING;
       }
     }
@@ -113,14 +122,17 @@ final class FlatFileParser {
 
   private void terminator(LineSource lines) {
     switch (state) {
-      case IN_RECORD -> finish();
+      case IN_RECORD -> {
+        draft.raw.appendLine(lines.bytes(), lines.length());
+        finish();
+      }
       case SKIPPING -> state = State.BETWEEN_RECORDS;
       case BETWEEN_RECORDS ->
-          context.reject(
+          context.rejectLine(
               context.at(lines.lineNumber(), lines.offset()),
-              null,
               RejectReason.MALFORMED_RECORD,
-              "// line without a record");
+              "// line without a record",
+              lines);
     }
   }
 
@@ -128,7 +140,12 @@ final class FlatFileParser {
     state = State.IN_RECORD;
     inSequence = false;
     organism.setLength(0);
+    keywords.setLength(0);
+    locationTopic.setLength(0);
+    inLocationTopic = false;
     draft.start(context.at(lines.lineNumber(), lines.offset()));
+    draft.annotated = true;
+    draft.raw.appendLine(lines.bytes(), lines.length());
     String text = lines.text();
     Matcher id = ID_LINE.matcher(text);
     if (lines.isCut() || !id.matches()) {
@@ -146,11 +163,16 @@ final class FlatFileParser {
     if (organism.length() > 0) {
       draft.organismName = scientificName(organism.toString());
     }
+    for (String keyword : keywords.toString().split(";")) {
+      draft.curated.keyword(keyword);
+    }
+    endLocationTopic();
     EntryValidator.emit(draft, context);
     state = State.BETWEEN_RECORDS;
   }
 
   private void recordLine(LineSource lines) {
+    draft.raw.appendLine(lines.bytes(), lines.length());
     if (draft.failed()) {
       return;
     }
@@ -201,6 +223,22 @@ final class FlatFileParser {
         }
         if (c1 == 'E') {
           descriptionLine(lines.text(5));
+          return;
+        }
+        if (c1 == 'R') {
+          crossReferenceLine(lines.text(5));
+          return;
+        }
+      }
+      case 'C' -> {
+        if (c1 == 'C') {
+          commentLine(lines.text(5));
+          return;
+        }
+      }
+      case 'K' -> {
+        if (c1 == 'W') {
+          append(keywords, lines.text(5));
           return;
         }
       }
@@ -289,13 +327,64 @@ final class FlatFileParser {
     }
   }
 
-  /** Keeps the first top-level {@code RecName: Full=} (or {@code SubName: Full=} for TrEMBL). */
+  /**
+   * Keeps the first top-level {@code RecName: Full=} (or {@code SubName: Full=} for TrEMBL) and
+   * every {@code EC=} number.
+   */
   private void descriptionLine(String text) {
+    Matcher ec = EC.matcher(text);
+    while (ec.find()) {
+      draft.curated.ecNumber(ec.group(1));
+    }
     if (draft.proteinName != null) {
       return;
     }
     if (text.startsWith("RecName: Full=") || text.startsWith("SubName: Full=")) {
       draft.proteinName = withoutEvidence(text.substring("RecName: Full=".length()));
+    }
+  }
+
+  /** {@code GO; GO:0005737; C:cytoplasm; IDA:UniProtKB.}; other databases are skipped. */
+  private void crossReferenceLine(String text) {
+    if (!text.startsWith("GO; ")) {
+      return;
+    }
+    String body = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    int idEnd = body.indexOf(';', 4);
+    int evidenceStart = body.lastIndexOf("; ");
+    if (idEnd < 0 || evidenceStart <= idEnd) {
+      return;
+    }
+    draft.curated.goTerm(
+        body.substring(4, idEnd).trim(),
+        body.substring(idEnd + 1, evidenceStart).trim(),
+        body.substring(evidenceStart + 2).trim());
+  }
+
+  /** Collects the {@code SUBCELLULAR LOCATION} topic, which runs until the next topic. */
+  private void commentLine(String text) {
+    if (text.startsWith("-!-") || text.startsWith("---")) {
+      endLocationTopic();
+      if (text.startsWith(LOCATION_TOPIC)) {
+        inLocationTopic = true;
+        append(locationTopic, text.substring(LOCATION_TOPIC.length()));
+      }
+    } else if (inLocationTopic) {
+      append(locationTopic, text);
+    }
+  }
+
+  private void endLocationTopic() {
+    if (inLocationTopic) {
+      draft.curated.locationTopic(locationTopic.toString());
+      locationTopic.setLength(0);
+      inLocationTopic = false;
+    }
+  }
+
+  private static void append(StringBuilder text, String line) {
+    if (text.length() + line.length() < MAX_ANNOTATION_TEXT) {
+      text.append(' ').append(line.trim());
     }
   }
 

@@ -39,6 +39,14 @@ final class ParseContext implements ParseListener {
     onReject(new Reject(at, accession, reason, message));
   }
 
+  /** Rejects a line that belongs to no record, with the line as read (bounded). */
+  void rejectLine(SourceLocation at, RejectReason reason, String message, LineSource line) {
+    int kept = Math.min(line.length(), Reject.MAX_RECORD_BYTES);
+    onReject(
+        new Reject(
+            at, null, reason, message, java.util.Arrays.copyOf(line.bytes(), kept), line.length()));
+  }
+
   SourceLocation at(long line, long offset) {
     return new SourceLocation(source, line, offset);
   }

@@ -11,10 +11,11 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads one {@code <entry>} element of the UniProt XML format with StAX into an {@link EntryDraft}.
- * Only the elements the entry record needs are decoded; references, comments, cross-references and
- * features are walked past. Element positions are checked by depth, so the empty {@code <sequence>}
- * elements inside isoform comments and the recommended names of protein components are not mistaken
- * for the entry's own.
+ * Only the elements the entry record needs are decoded, plus the curated annotations (GO
+ * cross-references, EC numbers, keywords, subcellular locations); references, other comments and
+ * cross-references and features are walked past. Element positions are checked by depth, so the
+ * empty {@code <sequence>} elements inside isoform comments and the recommended names of protein
+ * components are not mistaken for the entry's own.
  */
 final class XmlEntryReader {
 
@@ -27,12 +28,20 @@ final class XmlEntryReader {
     PROTEIN_NAME,
     GENE_NAME,
     ORGANISM_NAME,
-    SEQUENCE
+    SEQUENCE,
+    KEYWORD,
+    EC_NUMBER,
+    LOCATION
   }
 
   private final XMLInputFactory factory;
   private final String[] path = new String[MAX_DEPTH + 1];
   private final StringBuilder text = new StringBuilder();
+  private final StringBuilder location = new StringBuilder();
+  private String goId;
+  private String goTerm;
+  private String goEvidence;
+  private boolean inLocationComment;
 
   XmlEntryReader() {
     factory = XMLInputFactory.newFactory();
@@ -72,6 +81,9 @@ final class XmlEntryReader {
     int genes = 0;
     Capture capture = Capture.NONE;
     int captureDepth = 0;
+    draft.annotated = true;
+    goId = null;
+    inLocationComment = false;
     while (reader.hasNext()) {
       switch (reader.next()) {
         case XMLStreamConstants.START_ELEMENT -> {
@@ -83,6 +95,7 @@ final class XmlEntryReader {
           if (depth == 1) {
             entryAttributes(reader, draft);
           } else if (depth == 2) {
+            inLocationComment = false;
             capture =
                 switch (name) {
                   case "accession" -> Capture.ACCESSION;
@@ -90,6 +103,16 @@ final class XmlEntryReader {
                   case "sequence" -> sequenceAttributes(reader, draft);
                   case "gene" -> {
                     genes++;
+                    yield Capture.NONE;
+                  }
+                  case "keyword" -> Capture.KEYWORD;
+                  case "dbReference" -> {
+                    crossReference(reader, draft);
+                    yield Capture.NONE;
+                  }
+                  case "comment" -> {
+                    inLocationComment =
+                        "subcellular location".equals(reader.getAttributeValue(null, "type"));
                     yield Capture.NONE;
                   }
                   default -> Capture.NONE;
@@ -104,6 +127,14 @@ final class XmlEntryReader {
                 && "scientific".equals(reader.getAttributeValue(null, "type"))) {
               capture = Capture.ORGANISM_NAME;
             }
+          } else if (depth == 3 && goId != null && name.equals("property")) {
+            goProperty(reader);
+          } else if (depth == 3 && inLocationComment && name.equals("subcellularLocation")) {
+            location.setLength(0);
+          } else if (depth == 4 && inLocationComment && name.equals("location")) {
+            capture = Capture.LOCATION;
+          } else if (depth >= 4 && name.equals("ecNumber") && path[2].equals("protein")) {
+            capture = Capture.EC_NUMBER;
           } else if (depth == 3 && name.equals("dbReference") && path[2].equals("organism")) {
             if ("NCBI Taxonomy".equals(reader.getAttributeValue(null, "type"))) {
               draft.taxId = number(reader.getAttributeValue(null, "id"), "taxonomy id", draft);
@@ -134,6 +165,13 @@ final class XmlEntryReader {
             capture = Capture.NONE;
             captureDepth = 0;
           }
+          if (depth == 2 && goId != null) {
+            draft.curated.goTerm(goId, goTerm, goEvidence);
+            goId = null;
+          } else if (depth == 3 && inLocationComment && location.length() > 0) {
+            draft.curated.location(location.toString());
+            location.setLength(0);
+          }
           depth--;
         }
         default -> {
@@ -143,8 +181,11 @@ final class XmlEntryReader {
     }
   }
 
-  private static void store(Capture capture, String value, EntryDraft draft) {
+  private void store(Capture capture, String value, EntryDraft draft) {
     switch (capture) {
+      case KEYWORD -> draft.curated.keyword(value);
+      case EC_NUMBER -> draft.curated.ecNumber(value);
+      case LOCATION -> locationPart(value);
       case ACCESSION -> draft.accessions.add(value);
       case ENTRY_NAME -> draft.entryName = value;
       case PROTEIN_NAME -> draft.proteinName = value;
@@ -153,6 +194,48 @@ final class XmlEntryReader {
       default -> {
         // the sequence went straight into the draft's buffer
       }
+    }
+  }
+
+  /**
+   * The parts of one {@code <subcellularLocation>} ({@code Secreted}, {@code Extracellular space})
+   * joined as the flat file writes them ({@code Secreted, extracellular space}), so both formats of
+   * an entry yield the same location.
+   */
+  private void locationPart(String value) {
+    if (value.isEmpty() || location.length() > 1024) {
+      return;
+    }
+    if (location.length() == 0) {
+      location.append(value);
+      return;
+    }
+    location.append(", ");
+    boolean acronym = value.length() > 1 && Character.isUpperCase(value.charAt(1));
+    location.append(acronym ? value.charAt(0) : Character.toLowerCase(value.charAt(0)));
+    location.append(value, 1, value.length());
+  }
+
+  /** A GO term's properties follow its element; an old-style EC cross-reference stands alone. */
+  private void crossReference(XMLStreamReader reader, EntryDraft draft) {
+    String type = reader.getAttributeValue(null, "type");
+    String id = reader.getAttributeValue(null, "id");
+    if ("GO".equals(type) && id != null) {
+      goId = id;
+      goTerm = null;
+      goEvidence = null;
+    } else if ("EC".equals(type) && id != null) {
+      draft.curated.ecNumber(id);
+    }
+  }
+
+  private void goProperty(XMLStreamReader reader) {
+    String type = reader.getAttributeValue(null, "type");
+    String value = reader.getAttributeValue(null, "value");
+    if ("term".equals(type)) {
+      goTerm = value;
+    } else if ("evidence".equals(type)) {
+      goEvidence = value;
     }
   }
 

@@ -118,6 +118,7 @@ final class XmlParser {
     } else {
       entryReader.read(chunk, chunkLength, draft);
     }
+    draft.raw.useView(chunk, chunkLength);
     EntryValidator.emit(draft, context);
   }
 
@@ -132,6 +133,7 @@ final class XmlParser {
         draft.accessions.add(accession.group(1));
       }
     }
+    draft.raw.useView(chunk, chunkLength);
     EntryValidator.emit(draft, context);
   }
 

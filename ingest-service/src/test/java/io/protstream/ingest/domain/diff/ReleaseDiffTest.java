@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.protstream.ingest.domain.CuratedAnnotations;
+import io.protstream.ingest.domain.CuratedAnnotations.GoTerm;
 import io.protstream.ingest.domain.Samples;
 import io.protstream.ingest.domain.TwoReleases;
 import io.protstream.ingest.domain.UniProtEntry;
@@ -65,6 +67,29 @@ class ReleaseDiffTest {
   void emptyLedger() {
     ledger = new InMemoryReleaseLedger();
     digests = new InMemoryKnownDigests();
+  }
+
+  /** Same sequence and versions, other GO terms: downstream must hear of the new annotations. */
+  @Test
+  void changedCuratedAnnotationsAloneAreAnAnnotationOnlyChange() {
+    run(RELEASE_1, TwoReleases.release1());
+    CuratedAnnotations recurated =
+        new CuratedAnnotations(
+            List.of(new GoTerm("GO:0005737", "C", "IDA")), List.of(), List.of(), List.of());
+    List<UniProtEntry> release2 =
+        TwoReleases.release1().stream()
+            .map(e -> e.accession().equals("P56540") ? e.withCurated(recurated) : e)
+            .toList();
+
+    assertEquals(
+        Set.of(new Event(ChangeKind.ANNOTATION_ONLY, "P56540")), events(run(RELEASE_2, release2)));
+    assertEquals(recurated.digest(), ledger.get("P56540").get().annotationDigest());
+
+    // the same annotations again, then a FASTA view (no annotations): nothing to announce
+    assertEquals(Set.of(), events(run("2011_02", release2)));
+    List<UniProtEntry> fastaView = release2.stream().map(e -> e.withCurated(null)).toList();
+    assertEquals(Set.of(), events(run("2011_03", fastaView)));
+    assertEquals(recurated.digest(), ledger.get("P56540").get().annotationDigest());
   }
 
   @Test

@@ -1,0 +1,158 @@
+package io.protstream.index.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies the three incoming streams to the store and keeps the vector indexes equal to what the
+ * store says is searchable: a digest is searchable while it has an embedding and at least one live
+ * accession. Every step is idempotent and the indexes are derived from stored facts, so events in
+ * any order, and replays, end in the same state.
+ *
+ * <p>When a digest becomes searchable for the first time and none of its accessions is a reviewed
+ * entry with curated annotations, its annotations are transferred from its nearest reviewed
+ * neighbours and published, once per digest.
+ */
+public final class IndexMaintenance {
+
+  private static final int LOCK_STRIPES = 256;
+
+  private final ProteinStore store;
+  private final List<VectorIndex> indexes;
+  private final VectorIndex transferIndex;
+  private final int transferCandidates;
+  private final AnnotationTransfer transfer;
+  private final TransferPublisher publisher;
+  private final Object[] stripes = new Object[LOCK_STRIPES];
+
+  /**
+   * @param transferIndex the index the neighbours of new digests are looked up in
+   * @param transferCandidates how many nearest digests are considered as transfer sources
+   */
+  public IndexMaintenance(
+      ProteinStore store,
+      List<VectorIndex> indexes,
+      VectorIndex transferIndex,
+      int transferCandidates,
+      AnnotationTransfer transfer,
+      TransferPublisher publisher) {
+    this.store = store;
+    this.indexes = List.copyOf(indexes);
+    this.transferIndex = transferIndex;
+    this.transferCandidates = transferCandidates;
+    this.transfer = transfer;
+    this.publisher = publisher;
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
+  }
+
+  /** Stores an embedding (the latest by event time wins) and re-indexes its digest. */
+  public void embedding(ProteinEmbedding embedding, Instant eventTime) {
+    int width = store.claimDimension(embedding.vector().length);
+    if (width != embedding.vector().length) {
+      throw new IllegalArgumentException(
+          "embedding of "
+              + embedding.digest()
+              + " has dimension "
+              + embedding.vector().length
+              + ", the index holds "
+              + width);
+    }
+    synchronized (lock(embedding.digest())) {
+      store.putEmbedding(embedding, eventTime);
+      reconcile(embedding.digest());
+    }
+  }
+
+  public void annotations(String digest, PredictedAnnotations annotations) {
+    store.putAnnotations(digest, annotations);
+  }
+
+  /**
+   * Applies one release's view of an accession.
+   *
+   * @param sequence the residues of a live entry, else null
+   */
+  public void entry(AccessionEntry entry, String sequence) {
+    Optional<AccessionEntry> previous = store.accession(entry.accession());
+    String previousDigest = previous.map(AccessionEntry::digest).orElse(null);
+    List<String> touched = new ArrayList<>();
+    if (entry.state() == EntryState.LIVE) {
+      if (entry.digest() == null || sequence == null) {
+        throw new IllegalArgumentException(
+            "live entry " + entry.accession() + " comes without sequence or digest");
+      }
+      store.putLiveEntry(entry, sequence);
+      touched.add(entry.digest());
+      if (previousDigest != null && !previousDigest.equals(entry.digest())) {
+        store.removeMembership(previousDigest, entry.accession(), entry.eventTime());
+        touched.add(previousDigest);
+      }
+    } else {
+      store.retireEntry(entry, previousDigest);
+      if (previousDigest != null) {
+        touched.add(previousDigest);
+      }
+    }
+    for (String digest : touched) {
+      synchronized (lock(digest)) {
+        reconcile(digest);
+      }
+    }
+  }
+
+  /** Brings the indexes in line with the stored facts of one digest; call under its lock. */
+  private void reconcile(String digest) {
+    DigestRecord record = store.digest(digest).orElse(null);
+    if (record == null || record.vector() == null) {
+      return; // never indexed: nothing to add or remove
+    }
+    List<Member> members = store.liveMembers(digest);
+    if (members.isEmpty()) {
+      for (VectorIndex index : indexes) {
+        index.remove(digest);
+      }
+      if (record.searchable()) {
+        store.markSearchable(digest, false);
+      }
+      return;
+    }
+    for (VectorIndex index : indexes) {
+      index.put(digest, record.vector());
+    }
+    if (!record.searchable()) {
+      store.markSearchable(digest, true);
+    }
+    if (!record.transferDone() && members.stream().noneMatch(Member::annotationSource)) {
+      publishTransfer(record, members);
+    }
+  }
+
+  private void publishTransfer(DigestRecord record, List<Member> members) {
+    List<AnnotationTransfer.Neighbour> sources = new ArrayList<>();
+    for (ScoredDigest candidate :
+        transferIndex.nearest(record.vector(), transferCandidates + 1, Metric.EUCLIDEAN)) {
+      if (candidate.digest().equals(record.digest())) {
+        continue;
+      }
+      List<Member> annotated =
+          store.liveMembers(candidate.digest()).stream().filter(Member::annotationSource).toList();
+      if (!annotated.isEmpty()) {
+        sources.add(new AnnotationTransfer.Neighbour(candidate.distance(), annotated));
+      }
+    }
+    publisher.publish(
+        record.digest(),
+        members.stream().map(Member::accession).sorted().toList(),
+        record.modelId(),
+        transfer.transfer(sources));
+    store.markTransferDone(record.digest());
+  }
+
+  private Object lock(String digest) {
+    return stripes[Math.floorMod(digest.hashCode(), LOCK_STRIPES)];
+  }
+}
