@@ -9,6 +9,7 @@ import io.protstream.events.TransferredGoTerm;
 import io.protstream.events.TransferredLabel;
 import io.protstream.schemas.Topics;
 import io.protstream.schemas.serde.TransferredAnnotationEventDeserializer;
+import io.protstream.testinfra.KafkaProbe;
 import io.protstream.testinfra.quarkus.CassandraTestResource;
 import io.protstream.testinfra.quarkus.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -100,6 +101,9 @@ class TransferPublishTest {
             .deserialize(Topics.TRANSFERRED_ANNOTATIONS, record.value());
 
     assertEquals(List.of("A0A1T0A002"), event.getAccessions());
+    assertEquals(
+        "io.protstream.protein.transferred-annotation.v1", KafkaProbe.header(record, "ce_type"));
+    assertEquals(digest, KafkaProbe.header(record, "ce_subject"));
     assertEquals(IndexEvents.MODEL, event.getModelId());
     assertEquals(
         List.of(

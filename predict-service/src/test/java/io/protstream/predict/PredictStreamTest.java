@@ -89,6 +89,12 @@ class PredictStreamTest {
               .deserialize(Topics.ANNOTATIONS, e.getValue().get(0).value());
       assertEquals(e.getKey(), a.getSequenceDigest().toString());
       assertEquals(TinyModel.encoderId(), a.getEncoderModelId().toString());
+      ConsumerRecord<String, byte[]> r = e.getValue().get(0);
+      assertEquals("io.protstream.protein.annotation.v1", KafkaProbe.header(r, "ce_type"));
+      assertEquals(e.getKey(), KafkaProbe.header(r, "ce_subject"));
+      assertTrue(
+          KafkaProbe.header(r, "ce_id").startsWith(e.getKey() + "/" + TinyModel.encoderId() + "/"),
+          KafkaProbe.header(r, "ce_id"));
       Reference.assertMatches(byDigest.get(e.getKey()), a);
       decoded.put(e.getKey(), a);
     }

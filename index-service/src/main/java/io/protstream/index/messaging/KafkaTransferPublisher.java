@@ -5,6 +5,7 @@ import io.protstream.events.TransferredGoTerm;
 import io.protstream.events.TransferredLabel;
 import io.protstream.index.domain.TransferPublisher;
 import io.protstream.index.domain.TransferredAnnotations;
+import io.protstream.schemas.CloudEventHeaders;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -63,7 +65,19 @@ public class KafkaTransferPublisher implements TransferPublisher {
     CompletableFuture<Void> acked = new CompletableFuture<>();
     emitter.send(
         Message.of(event)
-            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(digest).build())
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder()
+                    .withKey(digest)
+                    .withHeaders(
+                        CloudEventHeaders.addTo(
+                            new RecordHeaders(),
+                            CloudEventHeaders.TRANSFERRED_ANNOTATION_TYPE,
+                            "/protstream/index-service",
+                            digest,
+                            // one transfer per digest and encoder; a replay repeats the id
+                            digest + "/" + event.getModelId() + "/transfer",
+                            event.getCreatedAt()))
+                    .build())
             .withAck(
                 () -> {
                   acked.complete(null);

@@ -159,12 +159,18 @@ public class LshIndex implements VectorIndex {
       return lsh;
     }
     long seed = settings.seed().orElseGet(() -> new SecureRandom().nextLong());
-    // the first indexed vector is the hyperplanes' common point: a point inside the data's cone
+    // The hyperplanes' common point lies inside the data's cone (mean-pooled embeddings share a large
+    // common direction), halfway between the origin and the first indexed vector. Not the vector
+    // itself: a point at the common point would get an arbitrary code and be found by no query.
+    float[] center = new float[firstVector.length];
+    for (int i = 0; i < center.length; i++) {
+      center[i] = 0.5f * firstVector[i];
+    }
     session.execute(
         createHash.bind(
             firstVector.length,
             seed,
-            ProteinEmbedding.bytesOf(firstVector),
+            ProteinEmbedding.bytesOf(center),
             settings.bits(),
             settings.tables()));
     lsh = loadHash();

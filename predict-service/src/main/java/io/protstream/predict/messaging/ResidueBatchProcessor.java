@@ -5,6 +5,7 @@ import io.protstream.events.ResidueEmbeddingEvent;
 import io.protstream.predict.domain.Annotator;
 import io.protstream.predict.domain.MatrixBatch;
 import io.protstream.predict.domain.Refusal;
+import io.protstream.schemas.CloudEventHeaders;
 import io.protstream.schemas.Topics;
 import io.protstream.schemas.serde.AnnotationEventSerializer;
 import io.protstream.schemas.serde.EventDecodingException;
@@ -34,6 +35,8 @@ import org.jboss.logging.Logger;
  * read again).
  */
 final class ResidueBatchProcessor implements BatchProcessor {
+
+  private static final String CE_SOURCE = "/protstream/predict-service";
 
   private static final Logger LOG = Logger.getLogger(ResidueBatchProcessor.class);
 
@@ -99,11 +102,26 @@ final class ResidueBatchProcessor implements BatchProcessor {
         Annotator.Outcome o = outcomes.get(i);
         if (o.annotation() != null) {
           AnnotationEvent a = o.annotation();
-          out.add(
+          ProducerRecord<byte[], byte[]> record =
               LoopRecords.output(
                   Topics.ANNOTATIONS,
                   a.getSequenceDigest(),
-                  serializer.serialize(Topics.ANNOTATIONS, a)));
+                  serializer.serialize(Topics.ANNOTATIONS, a));
+          // the same matrix annotated by the same heads is the same fact, whenever it is re-run
+          CloudEventHeaders.addTo(
+              record.headers(),
+              CloudEventHeaders.ANNOTATION_TYPE,
+              CE_SOURCE,
+              a.getSequenceDigest(),
+              a.getSequenceDigest()
+                  + "/"
+                  + a.getEncoderModelId()
+                  + "/"
+                  + a.getSecondaryStructureModelId()
+                  + "/"
+                  + a.getLocalizationModelId(),
+              a.getCreatedAt());
+          out.add(record);
           annotated++;
           residues += a.getLength();
         } else {
