@@ -95,7 +95,13 @@ class ReleaseApiTest {
 
   @Test
   void sourcesOutsideTheAllowListsAreRefusedNamingTheRule() throws Exception {
-    Path outside = Files.createTempFile(Path.of("target").toAbsolutePath(), "outside", ".dat");
+    // the build folder, unless the checkout itself lies in the allowed temporary folder
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+    Path target = Path.of("target").toRealPath();
+    Path dir = target.startsWith(tmp) ? Path.of(System.getProperty("user.home")) : target;
+    assertFalse(dir.toRealPath().startsWith(tmp), dir + " is inside the allowed " + tmp);
+    Path outside = Files.createTempFile(dir, "outside", ".dat");
+    outside.toFile().deleteOnExit();
     post(TOKEN, Map.of("source", outside.toString(), "releaseId", "2011_01"))
         .statusCode(400)
         .body(containsString("allowed-directories"));
