@@ -159,9 +159,9 @@ public class LshIndex implements VectorIndex {
       return lsh;
     }
     long seed = settings.seed().orElseGet(() -> new SecureRandom().nextLong());
-    // The hyperplanes' common point lies inside the data's cone (mean-pooled embeddings share a large
-    // common direction), halfway between the origin and the first indexed vector. Not the vector
-    // itself: a point at the common point would get an arbitrary code and be found by no query.
+    // The hyperplanes' common point lies inside the data's cone (mean-pooled embeddings share a
+    // large common direction), halfway between the origin and the first indexed vector. Not the
+    // vector itself: a point at the common point gets an arbitrary code and no query finds it.
     float[] center = new float[firstVector.length];
     for (int i = 0; i < center.length; i++) {
       center[i] = 0.5f * firstVector[i];
