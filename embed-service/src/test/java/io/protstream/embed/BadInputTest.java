@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TinyModelResource.class, restrictToAnnotatedClass = false)
 class BadInputTest {
 
+  /** How long no further record may arrive before a read ends (so that a duplicate shows). */
+  private static final Duration QUIET = Duration.ofSeconds(1);
+
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
 
@@ -75,11 +78,11 @@ class BadInputTest {
         EmbedTopics.sequenceEvent("GOOD2", ChangeKind.NEW, good2, false));
 
     List<ConsumerRecord<String, byte[]>> dead =
-        EmbedTopics.readCommitted(
-            bootstrapServers,
+        kafka.readCommitted(
             Topics.SEQUENCES_DLQ,
             r -> bad.containsKey(r.key()),
             bad.size(),
+            QUIET,
             Duration.ofSeconds(90));
     Map<String, List<ConsumerRecord<String, byte[]>>> byKey =
         dead.stream().collect(Collectors.groupingBy(ConsumerRecord::key));
@@ -104,11 +107,11 @@ class BadInputTest {
 
     Set<String> goodDigests = Set.of(EmbedTopics.digest(good1), EmbedTopics.digest(good2));
     List<ConsumerRecord<String, byte[]>> embedded =
-        EmbedTopics.readCommitted(
-            bootstrapServers,
+        kafka.readCommitted(
             Topics.PROTEIN_EMBEDDINGS,
             r -> goodDigests.contains(r.key()),
             2,
+            QUIET,
             Duration.ofSeconds(60));
     assertEquals(
         goodDigests, embedded.stream().map(ConsumerRecord::key).collect(Collectors.toSet()));

@@ -22,6 +22,7 @@ import io.protstream.schemas.Fp16Matrix;
 import io.protstream.schemas.Topics;
 import io.protstream.schemas.serde.ProteinEmbeddingEventDeserializer;
 import io.protstream.schemas.serde.ResidueEmbeddingEventDeserializer;
+import io.protstream.testinfra.KafkaProbe;
 import io.protstream.testinfra.quarkus.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = TinyModelResource.class, restrictToAnnotatedClass = false)
 class SequenceStreamTest {
+
+  /** How long no further record may arrive before a read ends (so that a duplicate shows). */
+  private static final Duration QUIET = Duration.ofSeconds(1);
 
   private static final double TOLERANCE = 1e-4;
 
@@ -112,12 +116,13 @@ class SequenceStreamTest {
     Map<String, EmbeddingResult> direct = embedDirectly(cases);
 
     List<ConsumerRecord<String, byte[]>> proteinRecords =
-        EmbedTopics.readCommitted(
-            bootstrapServers,
-            Topics.PROTEIN_EMBEDDINGS,
-            r -> byDigest.containsKey(r.key()) || skipped.contains(r.key()),
-            cases.size(),
-            Duration.ofSeconds(90));
+        new KafkaProbe(bootstrapServers)
+            .readCommitted(
+                Topics.PROTEIN_EMBEDDINGS,
+                r -> byDigest.containsKey(r.key()) || skipped.contains(r.key()),
+                cases.size(),
+                QUIET,
+                Duration.ofSeconds(90));
     Map<String, List<ProteinEmbeddingEvent>> proteins =
         proteinRecords.stream()
             .collect(
@@ -152,12 +157,13 @@ class SequenceStreamTest {
         proteins.get(EmbedTopics.digest(cases.get(0).sequence())).get(0).getAccessions());
 
     List<ConsumerRecord<String, byte[]>> residueRecords =
-        EmbedTopics.readCommitted(
-            bootstrapServers,
-            Topics.RESIDUE_EMBEDDINGS,
-            r -> byDigest.containsKey(r.key()) || skipped.contains(r.key()),
-            expectedParts(cases),
-            Duration.ofSeconds(30));
+        new KafkaProbe(bootstrapServers)
+            .readCommitted(
+                Topics.RESIDUE_EMBEDDINGS,
+                r -> byDigest.containsKey(r.key()) || skipped.contains(r.key()),
+                expectedParts(cases),
+                QUIET,
+                Duration.ofSeconds(30));
     Map<String, List<ConsumerRecord<String, byte[]>>> partsByDigest =
         residueRecords.stream().collect(Collectors.groupingBy(ConsumerRecord::key));
     assertEquals(byDigest.keySet(), partsByDigest.keySet());

@@ -127,13 +127,70 @@ class LocalRunTest {
   void prometheusCountersAreSummedOverTheirLabels() {
     String text =
         "# HELP protstream_predict_dead_letters_total\n"
-            + "protstream_predict_dead_letters_total{application=\"predict-service\",stage=\"predict.shape\"} 2.0\n"
-            + "protstream_predict_dead_letters_total{application=\"predict-service\",stage=\"predict.decode\"} 1.0\n"
+            + "protstream_predict_dead_letters_total{application=\"predict-service\",stage=\"predict.shape\"}"
+            + " 2.0\n"
+            + "protstream_predict_dead_letters_total{application=\"predict-service\",stage=\"predict.decode\"}"
+            + " 1.0\n"
             + "protstream_predict_annotations_total{application=\"predict-service\"} 11.0\n";
 
-    assertEquals(3.0, PipelineProgress.sum(text, PipelineProgress.PREDICT_DEAD));
-    assertEquals(11.0, PipelineProgress.sum(text, PipelineProgress.ANNOTATED));
-    assertEquals(0.0, PipelineProgress.sum(text, PipelineProgress.EMBEDDED));
+    assertEquals(3.0, ServiceMetrics.sum(text, PipelineProgress.PREDICT_DEAD));
+    assertEquals(11.0, ServiceMetrics.sum(text, PipelineProgress.ANNOTATED));
+    assertEquals(0.0, ServiceMetrics.sum(text, PipelineProgress.EMBEDDED));
+  }
+
+  @Test
+  void aSummarysMeanIsItsSumOverItsCount() {
+    String text =
+        "protstream_embed_batch_padding_fraction_count{application=\"embed-service\"} 4.0\n"
+            + "protstream_embed_batch_padding_fraction_sum{application=\"embed-service\"} 0.3\n"
+            + "protstream_embed_batch_padding_fraction_max{application=\"embed-service\"} 0.2\n";
+
+    assertEquals(
+        0.075, ServiceMetrics.mean(text, "protstream_embed_batch_padding_fraction"), 1e-12);
+    assertTrue(Double.isNaN(ServiceMetrics.mean(text, "protstream_embed_model_seconds")));
+  }
+
+  @Test
+  void aReleaseFileIsTakenWithTheReleaseIdInItsName() throws Exception {
+    Path file = Files.writeString(dir.resolve("uniprot_sprot-2025_02.dat"), "");
+
+    LocalStack.StartOptions options =
+        LocalStack.StartOptions.parse(List.of("/models/demo", "--release", file.toString()));
+
+    assertEquals(Path.of("/models/demo"), options.model());
+    assertEquals(file.toAbsolutePath(), options.release());
+    assertEquals("2025_02", options.releaseId());
+  }
+
+  @Test
+  void anExplicitReleaseIdWinsAndANameWithoutOneGetsALocalId() throws Exception {
+    Path file = Files.writeString(dir.resolve("my proteins.fasta"), "");
+
+    assertEquals(
+        "r1",
+        LocalStack.StartOptions.parse(
+                List.of("m", "--release", file.toString(), "--release-id", "r1"))
+            .releaseId());
+    assertEquals(
+        "local_my_proteins.fasta",
+        LocalStack.StartOptions.parse(List.of("m", "--release", file.toString())).releaseId());
+    assertEquals(null, LocalStack.StartOptions.parse(List.of("m")).release());
+  }
+
+  @Test
+  void aMissingReleaseFileOrAReleaseIdWithoutAFileIsRefused() {
+    IllegalArgumentException missing =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                LocalStack.StartOptions.parse(
+                    List.of("m", "--release", dir.resolve("absent.dat").toString())));
+    assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+    IllegalArgumentException orphan =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> LocalStack.StartOptions.parse(List.of("m", "--release-id", "r1")));
+    assertTrue(orphan.getMessage().contains("needs --release"), orphan.getMessage());
   }
 
   private record Result(int exit, String out, String err, String toolCalls) {}

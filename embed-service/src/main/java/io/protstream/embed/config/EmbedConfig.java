@@ -27,7 +27,10 @@ public interface EmbedConfig {
   @WithDefault("0")
   int intraOpThreads();
 
-  /** Where TensorRT keeps its built engines; unset = no cache. */
+  /**
+   * Where TensorRT keeps the engines it built (device {@code tensorrt}), so that a restart does not
+   * build them again (minutes for the XL encoder); unset = no cache. Keep it on a volume.
+   */
   Optional<String> engineCacheDirectory();
 
   /** Longest sequence embedded in one piece; longer ones go through overlapping windows. */
@@ -38,7 +41,10 @@ public interface EmbedConfig {
   @WithDefault("256")
   int windowOverlap();
 
-  /** Most sequences in one encoder batch. */
+  /**
+   * Most sequences in one encoder batch on a GPU; on the CPU the encoder runs one sequence per call
+   * ({@code ProtT5Model.encoderLimits}), which measured faster than padded batches there.
+   */
   @WithDefault("32")
   int maxBatchSize();
 

@@ -20,25 +20,6 @@ public class ModelReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    var response =
-        HealthCheckResponse.named(NAME)
-            .status(runtime.state() == ModelRuntime.State.READY)
-            .withData("state", runtime.state().name())
-            .withData("directory", runtime.directory().orElse("(not set)"));
-    runtime
-        .loaded()
-        .ifPresent(
-            m -> {
-              response.withData("modelId", m.modelId()).withData("dimension", m.dimension());
-              response.withData("demo", m.demo());
-              if (m.demo()) {
-                response.withData(
-                    "warning", "DEMO MODEL: random weights, the embeddings mean nothing");
-              }
-            });
-    if (runtime.failure() != null) {
-      response.withData("failure", runtime.failure());
-    }
-    return response.build();
+    return runtime.health();
   }
 }

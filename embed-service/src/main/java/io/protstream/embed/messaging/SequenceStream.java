@@ -7,15 +7,14 @@ import io.protstream.embed.encoder.LoadedModel;
 import io.protstream.schemas.ResidueParts;
 import io.protstream.schemas.SequenceLimits;
 import io.protstream.schemas.Topics;
+import io.protstream.support.kafka.DeferredLoop;
 import io.protstream.support.kafka.LoopSettings;
-import io.protstream.support.kafka.TransactionalLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,7 +30,7 @@ public class SequenceStream {
   private final EmbedConfig config;
   private final MeterRegistry meters;
   private final String bootstrapServers;
-  private volatile TransactionalLoop loop;
+  private final DeferredLoop loop = new DeferredLoop(StreamReadiness.NAME);
 
   SequenceStream(
       EmbedConfig config,
@@ -47,8 +46,7 @@ public class SequenceStream {
     int maxResidues = Math.min(config.maxResidues(), SequenceLimits.MAX_RESIDUES);
     EmbedMetrics metrics = new EmbedMetrics(meters);
     SequenceEmbedding embedding =
-        new SequenceEmbedding(
-            batch -> model.model().embed(batch), model.limits(), maxResidues, metrics);
+        new SequenceEmbedding(model.encoder(), model.limits(), maxResidues, metrics);
     EmbedConfig.Stream stream = config.stream();
     LoopSettings settings =
         LoopSettings.builder(
@@ -56,7 +54,9 @@ public class SequenceStream {
                 bootstrapServers,
                 stream.groupId(),
                 List.of(Topics.SEQUENCES),
-                stream.transactionalId().orElseGet(SequenceStream::defaultTransactionalId))
+                stream
+                    .transactionalId()
+                    .orElseGet(() -> DeferredLoop.transactionalIdFor("embed-service")))
             .maxBatchWait(stream.maxBatchWait())
             .maxBatchRecords(stream.maxBatchRecords())
             .maxBatchBytes(stream.maxBatchBytes())
@@ -67,37 +67,18 @@ public class SequenceStream {
             // a residue part plus its other fields; a dead letter carries a sequence record
             .maxRequestSize(Math.max(partBytes + MIB, 3 * MIB))
             .build();
-    TransactionalLoop started =
-        new TransactionalLoop(
-            settings, new SequenceBatchProcessor(model, embedding, metrics, partBytes), meters);
-    loop = started;
-    started.start();
+    loop.start(settings, new SequenceBatchProcessor(model, embedding, metrics, partBytes), meters);
     LOG.infof(
         "embedding %s with %s; residue parts of at most %d bytes, sequences of at most %d residues",
         Topics.SEQUENCES, model.modelId(), partBytes, maxResidues);
   }
 
   void onStop(@Observes ShutdownEvent event) {
-    TransactionalLoop current = loop;
-    if (current != null) {
-      current.close();
-    }
+    loop.stop();
   }
 
-  /** The running loop, or null before the model is loaded. */
-  public TransactionalLoop loop() {
-    return loop;
-  }
-
-  private static String defaultTransactionalId() {
-    String host = System.getenv("HOSTNAME");
-    if (host == null || host.isBlank()) {
-      try {
-        host = InetAddress.getLocalHost().getHostName();
-      } catch (UnknownHostException e) {
-        host = "local";
-      }
-    }
-    return "embed-service-" + host;
+  /** DOWN until the stream consumes. */
+  public HealthCheckResponse health() {
+    return loop.health();
   }
 }

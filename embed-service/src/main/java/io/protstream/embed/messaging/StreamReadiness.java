@@ -1,6 +1,5 @@
 package io.protstream.embed.messaging;
 
-import io.protstream.support.kafka.LoopHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -21,6 +20,6 @@ public class StreamReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return LoopHealth.of(NAME, stream.loop());
+    return stream.health();
   }
 }

@@ -46,6 +46,13 @@ public class EmbedResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response embed(EmbedRequest request) {
     Optional<LoadedModel> loaded = runtime.loaded();
+    Optional<String> failure = runtime.failure();
+    if (failure.isPresent()) {
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+          .entity(
+              new ErrorResponse("the model could not be loaded: " + failure.get(), "MODEL_FAILED"))
+          .build();
+    }
     if (loaded.isEmpty()) {
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
           .header("Retry-After", "10")
@@ -58,7 +65,7 @@ public class EmbedResource {
     LoadedModel model = loaded.get();
     SequenceEmbedding embedding =
         new SequenceEmbedding(
-            batch -> model.model().embed(batch),
+            model.encoder(),
             model.limits(),
             config.rest().maxResidues(),
             (sequences, residues, padding, nanos) -> {});

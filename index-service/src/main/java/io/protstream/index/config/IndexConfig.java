@@ -55,15 +55,29 @@ public interface IndexConfig {
     int bits();
 
     /** Tables (L). */
-    @WithDefault("16")
+    @WithDefault("8")
     int tables();
 
     /** Extra buckets probed per table beyond the query's own (multi-probe). */
-    @WithDefault("8")
+    @WithDefault("16")
     int probes();
+
+    /**
+     * Candidates whose exact vectors are read and ranked, the best by the distance their bucket
+     * rows' sketches estimate (at least k).
+     */
+    @WithDefault("20")
+    int rescored();
 
     /** Hyperplane seed used when the index is created; random when absent. */
     Optional<Long> seed();
+
+    /**
+     * A file of little-endian float32 values, the embedding width of them: the hyperplanes' common
+     * point used when the index is created, best the mean of a sample of the model's embeddings.
+     * When absent, the point halfway between the origin and the first indexed vector.
+     */
+    Optional<java.nio.file.Path> centerFile();
   }
 
   interface Transfer {

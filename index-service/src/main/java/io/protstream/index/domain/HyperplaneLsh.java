@@ -24,12 +24,46 @@ public final class HyperplaneLsh {
   /** Bits fit a signed 64-bit bucket code. */
   public static final int MAX_BITS = 62;
 
+  /** Dimensions of the projection a sketch keeps when none is given: at most this many. */
+  public static final int DEFAULT_SKETCH_DIMENSIONS = 64;
+
+  /** Distinguishes the default projection's random stream from the hyperplanes' (same seed). */
+  private static final long PROJECTION_SALT = 0x5ce7c4a1b2d3e4f5L;
+
   private final int bits;
   private final int tables;
   private final float[] center;
+  private final double centerSquared;
   private final float[][] planes;
+  private final float[][] projection;
 
+  /**
+   * A vector in compact form, relative to the hash's center c: its residual r = v - c projected on
+   * the m orthonormal rows of the projection, one signed byte per dimension times {@code scale};
+   * the length of what the projection leaves out ({@code rest}); and c . r ({@code along}). Two
+   * sketches give the distance between their vectors approximately: the distance of the projected
+   * residuals, plus the left-out parts taken as orthogonal to each other (noise).
+   */
+  public record Sketch(byte[] coordinates, float scale, float rest, float along) {}
+
+  /** A hash whose sketches keep a random orthonormal projection drawn from the seed. */
   public HyperplaneLsh(long seed, float[] center, int bits, int tables) {
+    this(
+        seed,
+        center,
+        randomProjection(
+            seed ^ PROJECTION_SALT,
+            Math.min(DEFAULT_SKETCH_DIMENSIONS, center.length),
+            center.length),
+        bits,
+        tables);
+  }
+
+  /**
+   * @param projection orthonormal rows of the center's width (best the principal axes of a sample
+   *     of the data, see {@link #principalAxes}) that sketches keep
+   */
+  public HyperplaneLsh(long seed, float[] center, float[][] projection, int bits, int tables) {
     if (bits < 1 || bits > MAX_BITS) {
       throw new IllegalArgumentException("bits must be 1.." + MAX_BITS + ": " + bits);
     }
@@ -39,8 +73,20 @@ public final class HyperplaneLsh {
     this.bits = bits;
     this.tables = tables;
     this.center = center.clone();
-    this.planes = new float[bits * tables][center.length];
-    Random random = new Random(seed);
+    this.centerSquared = dot(center, center);
+    this.planes = unitPlanes(new Random(seed), bits * tables, center.length);
+    for (float[] row : projection) {
+      if (row.length != center.length) {
+        throw new IllegalArgumentException(
+            "projection rows have width " + row.length + ", the center " + center.length);
+      }
+    }
+    this.projection = projection.clone();
+  }
+
+  /** Gaussian directions scaled to length 1, so margins are distances comparable across planes. */
+  private static float[][] unitPlanes(Random random, int count, int dimension) {
+    float[][] planes = new float[count][dimension];
     for (float[] plane : planes) {
       double norm = 0;
       for (int i = 0; i < plane.length; i++) {
@@ -53,6 +99,7 @@ public final class HyperplaneLsh {
         plane[i] *= scale;
       }
     }
+    return planes;
   }
 
   public int dimension() {
@@ -61,6 +108,11 @@ public final class HyperplaneLsh {
 
   public int tables() {
     return tables;
+  }
+
+  /** The hyperplanes' common point. */
+  public float[] center() {
+    return center.clone();
   }
 
   /** The bucket code of {@code vector} in each table. */
@@ -92,21 +144,172 @@ public final class HyperplaneLsh {
     return probes;
   }
 
-  private double[] margins(float[] vector) {
+  /** The projection sketches keep: m orthonormal rows. */
+  public float[][] projection() {
+    float[][] copy = new float[projection.length][];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = projection[i].clone();
+    }
+    return copy;
+  }
+
+  /** The compact form of {@code vector}. */
+  public Sketch sketch(float[] vector) {
+    float[] residual = residual(vector);
+    double[] projected = new double[projection.length];
+    double kept = 0;
+    double largest = 0;
+    for (int i = 0; i < projected.length; i++) {
+      projected[i] = dot(projection[i], residual);
+      kept += projected[i] * projected[i];
+      largest = Math.max(largest, Math.abs(projected[i]));
+    }
+    double rest = Math.sqrt(Math.max(0, dot(residual, residual) - kept));
+    float scale = largest > 0 ? (float) (largest / 127) : 1f;
+    byte[] coordinates = new byte[projected.length];
+    for (int i = 0; i < coordinates.length; i++) {
+      coordinates[i] = (byte) Math.round(projected[i] / scale);
+    }
+    return new Sketch(coordinates, scale, (float) rest, (float) dot(center, residual));
+  }
+
+  /**
+   * The approximate distance between the vectors of two sketches: Euclidean, or 1 - cosine of the
+   * vectors themselves (not of their residuals).
+   */
+  public double estimatedDistance(Sketch a, Sketch b, Metric metric) {
+    byte[] x = a.coordinates();
+    byte[] y = b.coordinates();
+    if (x.length != y.length) {
+      throw new IllegalArgumentException("sketches of different widths");
+    }
+    double apart = 0;
+    double dot = 0;
+    double xx = 0;
+    double yy = 0;
+    for (int i = 0; i < x.length; i++) {
+      double xi = a.scale() * x[i];
+      double yi = b.scale() * y[i];
+      apart += (xi - yi) * (xi - yi);
+      dot += xi * yi;
+      xx += xi * xi;
+      yy += yi * yi;
+    }
+    double restA = (double) a.rest() * a.rest();
+    double restB = (double) b.rest() * b.rest();
+    if (metric == Metric.EUCLIDEAN) {
+      return Math.sqrt(apart + restA + restB);
+    }
+    // v = c + r: |v|^2 = |c|^2 + 2 c.r + |r|^2 and v.w = |c|^2 + c.r + c.s + r.s
+    double aa = centerSquared + 2.0 * a.along() + xx + restA;
+    double bb = centerSquared + 2.0 * b.along() + yy + restB;
+    if (aa <= 0 || bb <= 0) {
+      return 1.0;
+    }
+    return 1.0 - (centerSquared + a.along() + b.along() + dot) / Math.sqrt(aa * bb);
+  }
+
+  /** {@code rows} orthonormal random directions of width {@code dimension}. */
+  public static float[][] randomProjection(long seed, int rows, int dimension) {
+    return orthonormal(unitPlanes(new Random(seed), rows, dimension));
+  }
+
+  /**
+   * The {@code rows} principal axes of {@code sample} around {@code center}, by orthogonal (block
+   * power) iteration from a random start: the projection that keeps most of the data's spread.
+   */
+  public static float[][] principalAxes(float[][] sample, float[] center, int rows, long seed) {
+    int d = center.length;
+    float[][] centered = new float[sample.length][d];
+    for (int s = 0; s < sample.length; s++) {
+      for (int i = 0; i < d; i++) {
+        centered[s][i] = sample[s][i] - center[i];
+      }
+    }
+    float[][] axes = randomProjection(seed, rows, d);
+    for (int iteration = 0; iteration < 30; iteration++) {
+      float[][] next = new float[rows][d];
+      for (float[] x : centered) {
+        for (int r = 0; r < rows; r++) {
+          float along = (float) dot(axes[r], x);
+          for (int i = 0; i < d; i++) {
+            next[r][i] += along * x[i];
+          }
+        }
+      }
+      axes = orthonormal(next);
+    }
+    return axes;
+  }
+
+  /** Gram-Schmidt on the rows, in order. */
+  private static float[][] orthonormal(float[][] rows) {
+    float[][] out = new float[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      double[] v = new double[rows[r].length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = rows[r][i];
+      }
+      for (int q = 0; q < r; q++) {
+        double along = 0;
+        for (int i = 0; i < v.length; i++) {
+          along += v[i] * out[q][i];
+        }
+        for (int i = 0; i < v.length; i++) {
+          v[i] -= along * out[q][i];
+        }
+      }
+      double norm = 0;
+      for (double x : v) {
+        norm += x * x;
+      }
+      norm = Math.sqrt(norm);
+      out[r] = new float[v.length];
+      for (int i = 0; i < v.length; i++) {
+        out[r][i] = norm > 0 ? (float) (v[i] / norm) : 0f;
+      }
+    }
+    return out;
+  }
+
+  private float[] residual(float[] vector) {
     if (vector.length != center.length) {
       throw new IllegalArgumentException(
           "vector has dimension " + vector.length + ", the hash " + center.length);
     }
+    float[] residual = new float[vector.length];
+    for (int i = 0; i < vector.length; i++) {
+      residual[i] = vector[i] - center[i];
+    }
+    return residual;
+  }
+
+  private double[] margins(float[] vector) {
+    float[] residual = residual(vector);
     double[] margins = new double[planes.length];
     for (int p = 0; p < planes.length; p++) {
-      float[] plane = planes[p];
-      double dot = 0;
-      for (int i = 0; i < vector.length; i++) {
-        dot += (double) plane[i] * (vector[i] - center[i]);
-      }
-      margins[p] = dot;
+      margins[p] = dot(planes[p], residual);
     }
     return margins;
+  }
+
+  /** Four partial sums, so the loop pipelines; the order is fixed, so every replica agrees. */
+  private static double dot(float[] a, float[] b) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < a.length; i += 4) {
+      s0 += (double) a[i] * b[i];
+      s1 += (double) a[i + 1] * b[i + 1];
+      s2 += (double) a[i + 2] * b[i + 2];
+      s3 += (double) a[i + 3] * b[i + 3];
+    }
+    for (; i < a.length; i++) {
+      s0 += (double) a[i] * b[i];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   private long code(double[] margins, int table) {

@@ -14,6 +14,10 @@ import java.util.Optional;
  * <p>When a digest becomes searchable for the first time and none of its accessions is a reviewed
  * entry with curated annotations, its annotations are transferred from its nearest reviewed
  * neighbours and published, once per digest.
+ *
+ * <p>Safe to call from several threads: the work on one digest (its stored facts, index entries and
+ * transfer) runs under that digest's lock, so two events of one digest never interleave their index
+ * updates, while different digests proceed in parallel.
  */
 public final class IndexMaintenance {
 

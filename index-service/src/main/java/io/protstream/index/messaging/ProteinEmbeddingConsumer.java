@@ -11,10 +11,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Stores per-protein embeddings and re-indexes their digests. The method runs on a worker thread
- * and returns after Cassandra has every write, and only then is the record acknowledged and its
- * offset committed: a crash replays, never skips. Invalid events throw and go to {@code
- * protein.embeddings.v1.dlq} with the reason.
+ * Stores per-protein embeddings and re-indexes their digests. Records are handled concurrently on
+ * the {@link Channels#INDEX_WRITERS} pool, because each one mostly waits on Cassandra and the
+ * broker; {@link IndexMaintenance} serializes the work on one digest, and event-time writes make
+ * the outcome independent of the order. The method returns after Cassandra has every write, and
+ * only then is the record acknowledged; the throttled commit strategy commits an offset only when
+ * every record below it is acknowledged, so a crash replays, never skips. Invalid events throw and
+ * go to {@code protein.embeddings.v1.dlq} with the reason, each on its own.
  */
 @ApplicationScoped
 public class ProteinEmbeddingConsumer {
@@ -32,7 +35,7 @@ public class ProteinEmbeddingConsumer {
   }
 
   @Incoming(Channels.PROTEIN_EMBEDDINGS_IN)
-  @Blocking
+  @Blocking(value = Channels.INDEX_WRITERS, ordered = false)
   public void onEmbedding(ProteinEmbeddingEvent event) {
     try {
       maintenance.embedding(

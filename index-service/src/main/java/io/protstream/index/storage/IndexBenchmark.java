@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,20 +22,25 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Benchmark command (not a test): recall@10 against exact search, p50/p99 latency and queries/s of
  * {@code lsh}, {@code sai} and {@code exact}, and insert rates of {@code lsh} and {@code sai}, on
- * clustered vectors shaped like mean-pooled ProtT5 embeddings, against a running Cassandra (the
- * local run's by default), in a keyspace of its own; then the LSH parameter sweep (k, L, probes) as
- * recall against candidates per query, computed in memory with the same hash.
+ * clustered vectors shaped like mean-pooled ProtT5 embeddings, against a running Cassandra, in a
+ * keyspace of its own. Before that, the LSH parameter sweep (k, L, probes) in memory with the same
+ * hash: recall@10 against bucket partitions and rows read per query; after it, the sweep over
+ * tables and probes against the stored index in Cassandra: recall@10 against measured latency.
  *
  * <pre>
  * CP="index-service/target/quarkus-app/lib/main/*:index-service/target/quarkus-app/lib/boot/*"
  * java -cp "$CP:index-service/target/classes" \
  *     io.protstream.index.storage.IndexBenchmark [--cassandra 127.0.0.1:19042] [--n 100000]
- *     [--dimension 1024] [--queries 200] [--threads 8] [--bits 12] [--tables 16] [--probes 8]
+ *     [--dimension 1024] [--queries 200] [--concurrency 32] [--target-recall 0.96]
+ *     [--bits k --tables L --probes p --rescored c (default: chosen by the sweep)] [--center-sample 1000] [--sketch-dimensions 64]
+ *     [--queries-from data|families]
  *     [--no-sai] [--no-sweep] [--no-cassandra]
  * </pre>
  */
@@ -42,6 +48,13 @@ public final class IndexBenchmark {
 
   private static final String KEYSPACE = "protstream_bench";
   private static final int K = 10;
+  private static final int[] SWEEP_BITS = {12, 14, 16};
+  private static final int[] SWEEP_TABLES = {4, 8, 16};
+  private static final int[] SWEEP_PROBES = {0, 8, 16, 32};
+  private static final int[] SWEEP_RESCORED = {20, 50, 100};
+  private static final int EXACT_QUERIES = 3;
+  private static final int INSERT_ATTEMPTS = 5;
+  private static final long INSERT_BUDGET_SECONDS = 420;
 
   private IndexBenchmark() {}
 
@@ -51,24 +64,53 @@ public final class IndexBenchmark {
     int n = Integer.parseInt(a.getOrDefault("n", "100000"));
     int d = Integer.parseInt(a.getOrDefault("dimension", "1024"));
     int queries = Integer.parseInt(a.getOrDefault("queries", "200"));
-    int threads = Integer.parseInt(a.getOrDefault("threads", "8"));
-    LshParameters lsh =
-        new LshParameters(
-            Integer.parseInt(a.getOrDefault("bits", "12")),
-            Integer.parseInt(a.getOrDefault("tables", "16")),
-            Integer.parseInt(a.getOrDefault("probes", "8")),
-            Optional.of(42L));
+    int concurrency = Integer.parseInt(a.getOrDefault("concurrency", "32"));
+    int centerSample = Integer.parseInt(a.getOrDefault("center-sample", "1000"));
+    long begin = System.nanoTime();
 
     System.out.printf(Locale.ROOT, "data: %d x %d clustered vectors, %d queries%n", n, d, queries);
     float[][] data = new float[n][];
     float[][] query = new float[queries][];
-    clusteredData(n, d, queries, data, query);
+    boolean byFamily = a.getOrDefault("queries-from", "data").equals("families");
+    clusteredData(n, d, byFamily, data, query);
     int[][] truth = groundTruth(data, query);
+    float[] center = sampleMean(data, centerSample);
+    int sketchDimensions = Integer.parseInt(a.getOrDefault("sketch-dimensions", "64"));
+    float[][] axes =
+        HyperplaneLsh.principalAxes(sample(data, centerSample), center, sketchDimensions, 42);
+    elapsed(begin, "data and ground truth");
 
+    // without --bits, the cheapest setting of the sweep that reaches the target recall
+    int[] chosen = {
+      Integer.parseInt(a.getOrDefault("bits", "14")),
+      Integer.parseInt(a.getOrDefault("tables", "16")),
+      Integer.parseInt(a.getOrDefault("probes", "8")),
+      Integer.parseInt(a.getOrDefault("rescored", "50"))
+    };
     if (!a.containsKey("no-sweep")) {
       int sweepQueries = Math.min(queries, 100);
-      sweep(data, Arrays.copyOf(query, sweepQueries), Arrays.copyOf(truth, sweepQueries));
+      int[] cheapest =
+          sweep(
+              data,
+              center,
+              axes,
+              Arrays.copyOf(query, sweepQueries),
+              Arrays.copyOf(truth, sweepQueries),
+              Double.parseDouble(a.getOrDefault("target-recall", "0.96")));
+      if (!a.containsKey("bits")) {
+        chosen = cheapest;
+      }
+      elapsed(begin, "in-memory sweep");
     }
+    LshParameters lsh =
+        new LshParameters(
+            chosen[0],
+            chosen[1],
+            chosen[2],
+            chosen[3],
+            Optional.of(42L),
+            Optional.of(center),
+            Optional.of(axes));
     if (a.containsKey("no-cassandra")) {
       return;
     }
@@ -83,37 +125,53 @@ public final class IndexBenchmark {
                   + KEYSPACE
                   + ".sequences (digest, vector, model_id, searchable) VALUES (?, ?, 'bench', true)");
       parallel(
-          n, threads, i -> session.execute(row.bind(digest(i), ProteinEmbedding.bytesOf(data[i]))));
+          n,
+          concurrency,
+          i ->
+              session.execute(
+                  row.bind(digest(i), ProteinEmbedding.bytesOf(data[i])).setIdempotent(true)));
+      elapsed(begin, "sequences rows written");
 
-      Map<String, VectorIndex> indexes = new java.util.LinkedHashMap<>();
+      Map<String, VectorIndex> indexes = new LinkedHashMap<>();
       Map<String, Double> insertRate = new HashMap<>();
       LshIndex lshIndex = new LshIndex(session, KEYSPACE, lsh);
       lshIndex.put(digest(0), data[0]); // creates the hash: seed and center
-      insertRate.put("lsh", timedInserts(lshIndex, data, threads));
+      insertRate.put("lsh", timedInserts(lshIndex, data, concurrency));
       indexes.put("lsh", lshIndex);
       System.out.printf(Locale.ROOT, "lsh inserts: %.0f vectors/s%n", insertRate.get("lsh"));
+      elapsed(begin, "lsh inserts");
       if (!a.containsKey("no-sai")) {
         SaiIndex sai = new SaiIndex(session, KEYSPACE, () -> d);
         try {
-          insertRate.put("sai", timedInserts(sai, data, threads));
-          indexes.put("sai", sai);
+          double rate = timedInserts(sai, data, concurrency);
+          insertRate.put("sai", Math.abs(rate));
+          if (rate > 0) {
+            indexes.put("sai", sai);
+          }
           System.out.printf(Locale.ROOT, "sai inserts: %.0f vectors/s%n", insertRate.get("sai"));
         } catch (java.util.concurrent.ExecutionException e) {
           // a node too small for SAI's index builds times out; the other methods still run
           System.out.printf(Locale.ROOT, "sai inserts failed: %s%n", e.getCause());
         }
+        elapsed(begin, "sai inserts");
       }
       indexes.put("exact", new ExactIndex(session, KEYSPACE));
+      awaitCompactions(session);
+      elapsed(begin, "compactions settled");
 
       System.out.printf(
           Locale.ROOT,
-          "%nlsh k=%d L=%d probes=%d; sai = Cassandra SAI; exact = full scan%n",
+          "%nn=%d d=%d; lsh k=%d L=%d probes=%d; sai = Cassandra SAI; exact = full scan"
+              + " (%d queries)%n",
+          n,
+          d,
           lsh.bits(),
           lsh.tables(),
-          lsh.probes());
+          lsh.probes(),
+          EXACT_QUERIES);
       System.out.printf(
           Locale.ROOT,
-          "%-6s %10s %9s %9s %9s %14s%n",
+          "%-6s %10s %9s %9s %9s %12s%n",
           "method",
           "recall@10",
           "p50 ms",
@@ -121,9 +179,21 @@ public final class IndexBenchmark {
           "q/s",
           "inserts/s");
       for (var entry : indexes.entrySet()) {
-        int count = entry.getKey().equals("exact") ? Math.min(queries, 10) : queries;
-        measure(
-            entry.getKey(), entry.getValue(), query, truth, count, insertRate.get(entry.getKey()));
+        boolean exact = entry.getKey().equals("exact");
+        VectorIndex index = entry.getValue();
+        Stats stats =
+            measure(
+                q -> index.nearest(q, K, Metric.EUCLIDEAN),
+                query,
+                truth,
+                exact ? EXACT_QUERIES : queries);
+        Double inserts = insertRate.get(entry.getKey());
+        System.out.printf(
+            Locale.ROOT,
+            "%-6s %s %12s%n",
+            entry.getKey(),
+            stats,
+            inserts == null ? "-" : String.format(Locale.ROOT, "%.0f", inserts));
       }
       if (insertRate.containsKey("sai")) {
         System.out.printf(
@@ -131,34 +201,93 @@ public final class IndexBenchmark {
             "lsh inserts / sai inserts = %.2f%n",
             insertRate.get("lsh") / insertRate.get("sai"));
       }
+      elapsed(begin, "queries");
+      cassandraSweep(lshIndex, lsh, query, truth, Math.min(queries, 100));
+      elapsed(begin, "cassandra sweep");
     }
   }
 
-  private static void measure(
-      String name, VectorIndex index, float[][] query, int[][] truth, int count, Double inserts) {
-    for (int w = 0; w < Math.min(5, count); w++) {
-      index.nearest(query[w], K, Metric.EUCLIDEAN); // warm-up
+  /**
+   * Waits (at most 3 minutes) until the node runs no compaction of the benchmark's tables, so every
+   * method is measured on settled tables, as a serving node mostly is, not in the middle of the
+   * load's compactions.
+   */
+  private static void awaitCompactions(CqlSession session) throws InterruptedException {
+    long deadline = System.nanoTime() + 180_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      long running =
+          session.execute("SELECT keyspace_name FROM system_views.sstable_tasks").all().stream()
+              .filter(r -> KEYSPACE.equals(r.getString(0)))
+              .count();
+      if (running == 0) {
+        return;
+      }
+      Thread.sleep(1000);
+    }
+    System.out.println("compactions still running after 3 minutes; measuring anyway");
+  }
+
+  /** recall@10, p50, p99 and queries/s of a search over the first {@code count} queries. */
+  private record Stats(double recall, double p50, double p99, double perSecond) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%10.3f %9.2f %9.2f %9.1f", recall, p50, p99, perSecond);
+    }
+  }
+
+  private static Stats measure(
+      java.util.function.Function<float[], List<ScoredDigest>> search,
+      float[][] query,
+      int[][] truth,
+      int count) {
+    for (int w = 0; w < (count >= 10 ? 5 : 1); w++) {
+      search.apply(query[query.length - 1 - w]); // warm-up on queries that are not measured
     }
     double[] millis = new double[count];
     double recall = 0;
     long start = System.nanoTime();
     for (int q = 0; q < count; q++) {
       long t0 = System.nanoTime();
-      List<ScoredDigest> found = index.nearest(query[q], K, Metric.EUCLIDEAN);
+      List<ScoredDigest> found = search.apply(query[q]);
       millis[q] = (System.nanoTime() - t0) / 1e6;
       recall += recall(found, truth[q]);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Arrays.sort(millis);
-    System.out.printf(
-        Locale.ROOT,
-        "%-6s %10.3f %9.2f %9.2f %9.1f %14s%n",
-        name,
+    return new Stats(
         recall / count,
         millis[count / 2],
         millis[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)],
-        count / seconds,
-        inserts == null ? "-" : String.format(Locale.ROOT, "%.0f", inserts));
+        count / seconds);
+  }
+
+  /** Recall against latency over the stored index: fewer tables and other probe counts. */
+  private static void cassandraSweep(
+      LshIndex index, LshParameters lsh, float[][] query, int[][] truth, int count) {
+    System.out.printf(
+        Locale.ROOT,
+        "%nLSH sweep in Cassandra (k=%d stored with L=%d; first L tables probed, %d queries)%n",
+        lsh.bits(),
+        lsh.tables(),
+        count);
+    System.out.printf(
+        Locale.ROOT,
+        "%4s %4s %7s %10s %9s %9s %9s%n",
+        "k",
+        "L",
+        "probes",
+        "recall@10",
+        "p50 ms",
+        "p99 ms",
+        "q/s");
+    for (int tables = Math.max(1, lsh.tables() / 2); tables <= lsh.tables(); tables *= 2) {
+      for (int probes : SWEEP_PROBES) {
+        int t = tables;
+        Stats stats =
+            measure(q -> index.nearest(q, K, Metric.EUCLIDEAN, t, probes), query, truth, count);
+        System.out.printf(Locale.ROOT, "%4d %4d %7d %s%n", lsh.bits(), tables, probes, stats);
+      }
+    }
   }
 
   private static double recall(List<ScoredDigest> found, int[] truth) {
@@ -175,45 +304,137 @@ public final class IndexBenchmark {
     return hit / (double) truth.length;
   }
 
-  private static double timedInserts(VectorIndex index, float[][] data, int threads)
+  /**
+   * Inserts every vector with {@code concurrency} callers at a time; a failed insert (a write
+   * timeout of an overloaded node) is retried, all writes being idempotent.
+   */
+  private static double timedInserts(VectorIndex index, float[][] data, int concurrency)
       throws Exception {
+    AtomicInteger retries = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
     long start = System.nanoTime();
-    parallel(data.length, threads, i -> index.put(digest(i), data[i]));
-    return data.length / ((System.nanoTime() - start) / 1e9);
+    long deadline = start + INSERT_BUDGET_SECONDS * 1_000_000_000L;
+    parallel(
+        data.length,
+        concurrency,
+        i -> {
+          if (System.nanoTime() > deadline) {
+            return;
+          }
+          done.incrementAndGet();
+          for (int attempt = 1; ; attempt++) {
+            try {
+              index.put(digest(i), data[i]);
+              return;
+            } catch (RuntimeException e) {
+              if (attempt == INSERT_ATTEMPTS) {
+                throw e;
+              }
+              retries.incrementAndGet();
+            }
+          }
+        });
+    double rate = done.get() / ((System.nanoTime() - start) / 1e9);
+    if (done.get() < data.length) {
+      System.out.printf(
+          Locale.ROOT,
+          "%s inserted %d of %d vectors in the %d s budget: %.0f vectors/s%n",
+          index.method(),
+          done.get(),
+          data.length,
+          INSERT_BUDGET_SECONDS,
+          rate);
+      return -rate; // incomplete: a rate, but no index to query
+    }
+    if (retries.get() > 0) {
+      System.out.printf(Locale.ROOT, "%s: %d inserts retried%n", index.method(), retries.get());
+    }
+    return rate;
   }
 
-  /** The sweep: recall@10 and candidates per query for each (k, L, probes), in memory. */
-  private static void sweep(float[][] data, float[][] query, int[][] truth) {
+  /**
+   * The sweep: for each (k, L, probes), the bucket partitions and bucket rows a query reads, the
+   * distinct candidates, the fraction of the true 10 nearest among them ("in cands", the recall an
+   * exact re-ranking of every candidate would reach) and recall@10 when only the c candidates
+   * nearest by sketch estimate are re-ranked exactly, as the index does. The data's sign bits are
+   * computed once for the largest k x L: the hash with (k, L) uses the first k x L hyperplanes of
+   * the same seed, table t bit b being hyperplane t x k + b.
+   */
+  private static int[] sweep(
+      float[][] data,
+      float[] center,
+      float[][] axes,
+      float[][] query,
+      int[][] truth,
+      double targetRecall) {
+    int[] cheapest = null;
+    double cheapestCost = Double.MAX_VALUE;
+    int[] best = null;
+    double bestRecall = -1;
+    int maxBits = Arrays.stream(SWEEP_BITS).max().orElseThrow();
+    int maxTables = Arrays.stream(SWEEP_TABLES).max().orElseThrow();
+    HyperplaneLsh signs = new HyperplaneLsh(42, center, axes, 1, maxBits * maxTables);
+    long[][] words = new long[data.length][];
+    HyperplaneLsh.Sketch[] sketches = new HyperplaneLsh.Sketch[data.length];
+    IntStream.range(0, data.length)
+        .parallel()
+        .forEach(
+            i -> {
+              sketches[i] = signs.sketch(data[i]);
+              long[] bit = signs.codes(data[i]);
+              long[] packed = new long[(bit.length + 63) / 64];
+              for (int p = 0; p < bit.length; p++) {
+                packed[p >>> 6] |= bit[p] << (p & 63);
+              }
+              words[i] = packed;
+            });
     System.out.printf(
-        Locale.ROOT, "%nLSH sweep (in memory, same hash): recall@10 and candidates per query%n");
+        Locale.ROOT,
+        "%nLSH sweep (in memory, same hash; center and sketch axes from a sample; %d queries)%n",
+        query.length);
     System.out.printf(
-        Locale.ROOT, "%4s %4s %7s %10s %12s%n", "k", "L", "probes", "recall@10", "candidates");
-    for (int bits : new int[] {8, 10, 12, 14}) {
-      for (int tables : new int[] {8, 16}) {
-        HyperplaneLsh lsh = new HyperplaneLsh(42, data[0], bits, tables);
+        Locale.ROOT,
+        "%4s %4s %7s %11s %10s %11s %10s %s%n",
+        "k",
+        "L",
+        "probes",
+        "partitions",
+        "rows read",
+        "candidates",
+        "in cands",
+        rescoredHeader());
+    for (int bits : SWEEP_BITS) {
+      for (int tables : SWEEP_TABLES) {
+        HyperplaneLsh lsh = new HyperplaneLsh(42, center, axes, bits, tables);
         List<Map<Long, List<Integer>>> buckets = new ArrayList<>();
         for (int t = 0; t < tables; t++) {
           buckets.add(new HashMap<>());
         }
         for (int i = 0; i < data.length; i++) {
-          long[] codes = lsh.codes(data[i]);
           for (int t = 0; t < tables; t++) {
-            buckets.get(t).computeIfAbsent(codes[t], c -> new ArrayList<>()).add(i);
+            long code = bitsAt(words[i], t * bits, bits);
+            buckets.get(t).computeIfAbsent(code, c -> new ArrayList<>()).add(i);
           }
         }
-        for (int probes : new int[] {0, 8, 16}) {
+        for (int probes : SWEEP_PROBES) {
           double recall = 0;
+          double[] rescoredRecall = new double[SWEEP_RESCORED.length];
+          long rows = 0;
+          long partitions = 0;
           long candidates = 0;
           for (int q = 0; q < query.length; q++) {
             long[][] probe = lsh.probes(query[q], probes);
+            HyperplaneLsh.Sketch target = lsh.sketch(query[q]);
             Set<Integer> seen = new HashSet<>();
             for (int t = 0; t < tables; t++) {
               for (long code : probe[t]) {
-                seen.addAll(buckets.get(t).getOrDefault(code, List.of()));
+                List<Integer> bucket = buckets.get(t).getOrDefault(code, List.of());
+                partitions++;
+                rows += bucket.size();
+                seen.addAll(bucket);
               }
             }
             candidates += seen.size();
-            // exact re-ranking of the candidates keeps every true neighbour among them
             int hit = 0;
             for (int i : truth[q]) {
               if (seen.contains(i)) {
@@ -221,18 +442,117 @@ public final class IndexBenchmark {
               }
             }
             recall += hit / (double) K;
+            // ranked by the sketches' estimate, the best c read exactly
+            List<double[]> estimated = new ArrayList<>();
+            for (int i : seen) {
+              estimated.add(
+                  new double[] {lsh.estimatedDistance(target, sketches[i], Metric.EUCLIDEAN), i});
+            }
+            estimated.sort((x, y) -> Double.compare(x[0], y[0]));
+            for (int r = 0; r < SWEEP_RESCORED.length; r++) {
+              Set<Integer> read = new HashSet<>();
+              for (int e = 0; e < Math.min(SWEEP_RESCORED[r], estimated.size()); e++) {
+                read.add((int) estimated.get(e)[1]);
+              }
+              int found = 0;
+              for (int i : truth[q]) {
+                if (read.contains(i)) {
+                  found++;
+                }
+              }
+              rescoredRecall[r] += found / (double) K;
+            }
+          }
+          StringBuilder rescored = new StringBuilder();
+          for (int r = 0; r < SWEEP_RESCORED.length; r++) {
+            double recallAtC = rescoredRecall[r] / query.length;
+            rescored.append(String.format(Locale.ROOT, " %9.3f", recallAtC));
+            // cost in bucket rows: a partition read ~ 40 rows, an exact 4 KB vector read ~ 100
+            double cost = (rows + 40.0 * partitions) / query.length + 100.0 * SWEEP_RESCORED[r];
+            int[] setting = {bits, tables, probes, SWEEP_RESCORED[r]};
+            if (recallAtC >= targetRecall && cost < cheapestCost) {
+              cheapestCost = cost;
+              cheapest = setting;
+            }
+            if (recallAtC > bestRecall) {
+              bestRecall = recallAtC;
+              best = setting;
+            }
           }
           System.out.printf(
               Locale.ROOT,
-              "%4d %4d %7d %10.3f %12.0f%n",
+              "%4d %4d %7d %11.0f %10.0f %11.0f %10.3f%s%n",
               bits,
               tables,
               probes,
+              partitions / (double) query.length,
+              rows / (double) query.length,
+              candidates / (double) query.length,
               recall / query.length,
-              candidates / (double) query.length);
+              rescored);
         }
       }
     }
+    int[] chosen = cheapest != null ? cheapest : best;
+    System.out.printf(
+        Locale.ROOT,
+        "chosen (%s recall@10 >= %.2f at least cost): k=%d L=%d probes=%d rescored=%d%n",
+        cheapest != null ? "cheapest with" : "none reaches; best",
+        targetRecall,
+        chosen[0],
+        chosen[1],
+        chosen[2],
+        chosen[3]);
+    return chosen;
+  }
+
+  private static String rescoredHeader() {
+    StringBuilder header = new StringBuilder();
+    for (int c : SWEEP_RESCORED) {
+      header.append(String.format(Locale.ROOT, " %9s", "c=" + c));
+    }
+    return header.toString();
+  }
+
+  /** {@code count} bits of {@code words} from bit {@code from}, as a number. */
+  private static long bitsAt(long[] words, int from, int count) {
+    long code = 0;
+    for (int b = 0; b < count; b++) {
+      int p = from + b;
+      code |= ((words[p >>> 6] >>> (p & 63)) & 1L) << b;
+    }
+    return code;
+  }
+
+  /** Up to {@code size} vectors spread evenly over the data. */
+  private static float[][] sample(float[][] data, int size) {
+    int step = Math.max(1, data.length / Math.max(1, size));
+    List<float[]> sample = new ArrayList<>();
+    for (int i = 0; i < data.length; i += step) {
+      sample.add(data[i]);
+    }
+    return sample.toArray(new float[0][]);
+  }
+
+  /** The mean of {@link #sample}. */
+  private static float[] sampleMean(float[][] data, int size) {
+    double[] sum = new double[data[0].length];
+    int count = 0;
+    for (float[] v : sample(data, size)) {
+      for (int j = 0; j < sum.length; j++) {
+        sum[j] += v[j];
+      }
+      count++;
+    }
+    float[] mean = new float[sum.length];
+    for (int j = 0; j < mean.length; j++) {
+      mean[j] = (float) (sum[j] / count);
+    }
+    return mean;
+  }
+
+  private static void elapsed(long begin, String what) {
+    System.out.printf(Locale.ROOT, "[%.0f s] %s%n", (System.nanoTime() - begin) / 1e9, what);
   }
 
   private static int[] topK(float[][] data, float[] q, Iterable<Integer> ids) {
@@ -254,9 +574,7 @@ public final class IndexBenchmark {
     for (int i = 0; i < data.length; i++) {
       all.add(i);
     }
-    for (int q = 0; q < query.length; q++) {
-      truth[q] = topK(data, query[q], all);
-    }
+    IntStream.range(0, query.length).parallel().forEach(q -> truth[q] = topK(data, query[q], all));
     return truth;
   }
 
@@ -265,9 +583,12 @@ public final class IndexBenchmark {
    * tight (near-identical sequences) to loose, all around a common mean vector as mean-pooled
    * ProtT5 embeddings are (element spread ~0.15). Variation between and within families lies mostly
    * in a 32-dimensional subspace, as the embeddings' low intrinsic dimension makes it, plus a
-   * little isotropic noise. Queries are new members of random families.
+   * little isotropic noise. Queries are new members drawn like the data: the family of a random
+   * data point (so a family's share of queries is its share of proteins); with {@code byFamily}, of
+   * a random family (most families are tiny, so most such queries have no close relative).
    */
-  private static void clusteredData(int n, int d, int queries, float[][] data, float[][] query) {
+  private static void clusteredData(
+      int n, int d, boolean byFamily, float[][] data, float[][] query) {
     Random random = new Random(7);
     int latent = 32;
     float[][] basis = new float[latent][];
@@ -277,6 +598,7 @@ public final class IndexBenchmark {
     float[] mean = gaussian(random, d, 0.15);
     List<float[]> centers = new ArrayList<>();
     List<Double> spreads = new ArrayList<>();
+    int[] familyOf = new int[n];
     int i = 0;
     while (i < n) {
       float[] center = add(mean, project(basis, random, 0.06));
@@ -286,11 +608,12 @@ public final class IndexBenchmark {
       centers.add(center);
       spreads.add(spread);
       for (int m = 0; m < size; m++) {
+        familyOf[i] = centers.size() - 1;
         data[i++] = member(center, basis, random, spread);
       }
     }
-    for (int q = 0; q < queries; q++) {
-      int c = random.nextInt(centers.size());
+    for (int q = 0; q < query.length; q++) {
+      int c = byFamily ? random.nextInt(centers.size()) : familyOf[random.nextInt(n)];
       query[q] = member(centers.get(c), basis, random, spreads.get(c));
     }
     System.out.printf(Locale.ROOT, "%d families%n", centers.size());

@@ -5,8 +5,9 @@ import com.datastax.oss.driver.api.core.CqlSession;
 /**
  * The index's tables; every statement is idempotent so each start may run it. Partitions: one per
  * digest ({@code sequences}, {@code lsh_entries}), one per accession ({@code accessions}), the live
- * accessions of a digest in one ({@code digest_members}), one per LSH bucket ({@code lsh_buckets}).
- * The SAI tables are created per embedding width by {@link SaiIndex}.
+ * accessions of a digest in one ({@code digest_members}), one per LSH bucket ({@code lsh_buckets},
+ * a row per digest with its sketch). The SAI tables are created per embedding width by {@link
+ * SaiIndex}.
  */
 public final class IndexSchema {
 
@@ -40,14 +41,16 @@ public final class IndexSchema {
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
             + ".index_settings (name text PRIMARY KEY, dimension int, seed bigint, center blob,"
+            + " projection blob,"
             + " bits int, tables int)");
     session.execute(
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
-            + ".lsh_buckets (tbl int, code bigint, digest text, PRIMARY KEY ((tbl, code), digest))");
+            + ".lsh_buckets (tbl int, code bigint, digest text, sketch blob,"
+            + " PRIMARY KEY ((tbl, code), digest))");
     session.execute(
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
-            + ".lsh_entries (digest text PRIMARY KEY, codes list<bigint>)");
+            + ".lsh_entries (digest text PRIMARY KEY, codes list<bigint>, fingerprint bigint)");
   }
 }

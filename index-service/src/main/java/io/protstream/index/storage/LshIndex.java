@@ -14,21 +14,27 @@ import io.protstream.index.domain.VectorIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * {@link HyperplaneLsh} with its buckets in Cassandra: one partition per (table, bucket code)
- * listing digests, so every replica reads and writes the same index and holds no state of its own.
- * The hash (seed, center, bits, tables) is created once with a lightweight transaction and read by
- * every replica. {@code lsh_entries} records the buckets each digest is in, so a removal or a new
- * vector deletes exactly the old bucket rows: no orphan entries. Candidates from the probed buckets
- * are re-ranked by exact distance on their stored vectors.
+ * {@link HyperplaneLsh} with its buckets in Cassandra: one partition per (table, bucket code), one
+ * row per digest carrying the digest's {@link HyperplaneLsh.Sketch} (m + 12 bytes, one cell), so
+ * every replica reads and writes the same index and holds no state of its own, and a query ranks
+ * its candidates by estimated distance from the bucket reads alone. Only the best few candidates'
+ * exact vectors are then read from {@code sequences} and ranked by exact distance. The hash (seed,
+ * center, bits, tables) is created once with a lightweight transaction and read by every replica.
+ * {@code lsh_entries} records the buckets each digest is in and a fingerprint of its vector, so a
+ * removal or a new vector deletes exactly the old bucket rows (no orphan entries) and an unchanged
+ * digest writes nothing.
  */
 @ApplicationScoped
 public class LshIndex implements VectorIndex {
@@ -48,6 +54,9 @@ public class LshIndex implements VectorIndex {
   private final PreparedStatement readVector;
   private final AtomicReference<HyperplaneLsh> hash = new AtomicReference<>();
 
+  /** The recorded buckets, table order, and the vector's fingerprint (null in older records). */
+  private record Entry(List<Long> codes, Long fingerprint) {}
+
   @Inject
   LshIndex(CqlSession session, IndexConfig config) {
     this(session, config.cassandra().keyspace(), LshParameters.of(config.index().lsh()));
@@ -62,19 +71,24 @@ public class LshIndex implements VectorIndex {
         session.prepare(
             "INSERT INTO "
                 + ks
-                + "index_settings (name, dimension, seed, center, bits, tables)"
-                + " VALUES ('lsh', ?, ?, ?, ?, ?) IF NOT EXISTS");
+                + "index_settings (name, dimension, seed, center, projection, bits, tables)"
+                + " VALUES ('lsh', ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
     readHash = session.prepare("SELECT * FROM " + ks + "index_settings WHERE name = 'lsh'");
-    readEntry = session.prepare("SELECT codes FROM " + ks + "lsh_entries WHERE digest = ?");
-    writeEntry = session.prepare("INSERT INTO " + ks + "lsh_entries (digest, codes) VALUES (?, ?)");
+    readEntry =
+        session.prepare("SELECT codes, fingerprint FROM " + ks + "lsh_entries WHERE digest = ?");
+    writeEntry =
+        session.prepare(
+            "INSERT INTO " + ks + "lsh_entries (digest, codes, fingerprint) VALUES (?, ?, ?)");
     deleteEntry = session.prepare("DELETE FROM " + ks + "lsh_entries WHERE digest = ?");
     addToBucket =
-        session.prepare("INSERT INTO " + ks + "lsh_buckets (tbl, code, digest) VALUES (?, ?, ?)");
+        session.prepare(
+            "INSERT INTO " + ks + "lsh_buckets (tbl, code, digest, sketch) VALUES (?, ?, ?, ?)");
     removeFromBucket =
         session.prepare(
             "DELETE FROM " + ks + "lsh_buckets WHERE tbl = ? AND code = ? AND digest = ?");
     readBucket =
-        session.prepare("SELECT digest FROM " + ks + "lsh_buckets WHERE tbl = ? AND code = ?");
+        session.prepare(
+            "SELECT digest, sketch FROM " + ks + "lsh_buckets WHERE tbl = ? AND code = ?");
     readVector = session.prepare("SELECT digest, vector FROM " + ks + "sequences WHERE digest = ?");
   }
 
@@ -90,67 +104,153 @@ public class LshIndex implements VectorIndex {
     for (long code : lsh.codes(vector)) {
       codes.add(code);
     }
-    List<Long> previous = entry(digest);
-    if (codes.equals(previous)) {
+    long fingerprint = fingerprint(vector);
+    Entry previous = entry(digest);
+    if (previous != null
+        && previous.codes().equals(codes)
+        && Long.valueOf(fingerprint).equals(previous.fingerprint())) {
       return;
     }
+    HyperplaneLsh.Sketch sketch = lsh.sketch(vector);
+    ByteBuffer sketchBytes = bytesOf(sketch);
+    // one single-partition write per bucket, all in flight at once
+    List<BoundStatement> writes = new ArrayList<>();
     for (int t = 0; t < codes.size(); t++) {
-      if (previous != null && t < previous.size() && !previous.get(t).equals(codes.get(t))) {
-        write(removeFromBucket.bind(t, previous.get(t), digest));
+      if (previous != null
+          && t < previous.codes().size()
+          && !previous.codes().get(t).equals(codes.get(t))) {
+        writes.add(removeFromBucket.bind(t, previous.codes().get(t), digest));
       }
-      write(addToBucket.bind(t, codes.get(t), digest));
+      writes.add(addToBucket.bind(t, codes.get(t), digest, sketchBytes));
     }
+    writeAll(writes);
     // recorded last: a crash before this line leaves the previous record, and the next put or
     // remove deletes from the old buckets again (deletes are idempotent)
-    write(writeEntry.bind(digest, codes));
+    writeAll(List.of(writeEntry.bind(digest, codes, fingerprint)));
   }
 
   @Override
   public void remove(String digest) {
-    List<Long> previous = entry(digest);
+    Entry previous = entry(digest);
     if (previous == null) {
       return;
     }
-    for (int t = 0; t < previous.size(); t++) {
-      write(removeFromBucket.bind(t, previous.get(t), digest));
+    List<BoundStatement> deletes = new ArrayList<>();
+    for (int t = 0; t < previous.codes().size(); t++) {
+      deletes.add(removeFromBucket.bind(t, previous.codes().get(t), digest));
     }
-    write(deleteEntry.bind(digest));
+    writeAll(deletes);
+    writeAll(List.of(deleteEntry.bind(digest)));
   }
 
   @Override
   public List<ScoredDigest> nearest(float[] query, int n, Metric metric) {
+    return nearest(query, n, metric, settings.tables(), settings.probes());
+  }
+
+  /**
+   * As {@link #nearest(float[], int, Metric)}, probing only the first {@code tables} tables with
+   * {@code probes} extra buckets each (the benchmark's sweep over one stored index).
+   */
+  List<ScoredDigest> nearest(float[] query, int n, Metric metric, int tables, int probes) {
     HyperplaneLsh lsh = loadHash();
-    if (lsh == null || lsh.dimension() != query.length) {
+    if (lsh == null || lsh.dimension() != query.length || n <= 0) {
       return List.of();
     }
-    long[][] probes = lsh.probes(query, settings.probes());
+    long[][] buckets = lsh.probes(query, probes);
     List<BoundStatement> bucketReads = new ArrayList<>();
-    for (int t = 0; t < probes.length; t++) {
-      for (long code : probes[t]) {
+    for (int t = 0; t < Math.min(tables, buckets.length); t++) {
+      for (long code : buckets[t]) {
         bucketReads.add(readBucket.bind(t, code));
       }
     }
-    Set<String> candidates = new LinkedHashSet<>();
-    ParallelReads.run(session, bucketReads, row -> candidates.add(row.getString("digest")));
-    Ranking ranking = new Ranking(query, n, metric);
+    HyperplaneLsh.Sketch target = lsh.sketch(query);
+    int width = target.coordinates().length;
+    Set<String> seen = new HashSet<>();
+    List<Estimate> estimates = new ArrayList<>();
+    ParallelReads.run(
+        session,
+        bucketReads,
+        row -> {
+          String digest = row.getString(0);
+          HyperplaneLsh.Sketch sketch = sketchFrom(row.getByteBuffer(1), width);
+          if (sketch != null && seen.add(digest)) {
+            estimates.add(new Estimate(digest, lsh.estimatedDistance(target, sketch, metric)));
+          }
+        });
+    estimates.sort(Comparator.comparingDouble(Estimate::distance));
+    Ranking exact = new Ranking(query, n, metric);
     List<BoundStatement> vectorReads =
-        candidates.stream().map(d -> (BoundStatement) readVector.bind(d)).toList();
+        estimates.stream()
+            .limit(Math.max(n, settings.rescored()))
+            .map(e -> (BoundStatement) readVector.bind(e.digest()))
+            .toList();
     ParallelReads.run(
         session,
         vectorReads,
         row -> {
-          ByteBuffer vector = row.getByteBuffer("vector");
+          ByteBuffer vector = row.getByteBuffer(1);
           if (vector != null) {
-            ranking.offer(row.getString("digest"), ProteinEmbedding.vectorFrom(vector));
+            exact.offer(row.getString(0), ProteinEmbedding.vectorFrom(vector));
           }
         });
-    return ranking.nearestFirst();
+    return exact.nearestFirst();
   }
 
-  /** The buckets recorded for a digest, table order, or null. */
-  private List<Long> entry(String digest) {
+  private record Estimate(String digest, double distance) {}
+
+  /** A sketch as one cell (one cell per row reads faster): scale, rest, along, coordinates. */
+  static ByteBuffer bytesOf(HyperplaneLsh.Sketch sketch) {
+    ByteBuffer bytes =
+        ByteBuffer.allocate(12 + sketch.coordinates().length).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.putFloat(sketch.scale());
+    bytes.putFloat(sketch.rest());
+    bytes.putFloat(sketch.along());
+    bytes.put(sketch.coordinates());
+    return bytes.flip();
+  }
+
+  /** The sketch of a bucket row, or null when the cell holds none of {@code width}. */
+  static HyperplaneLsh.Sketch sketchFrom(ByteBuffer stored, int width) {
+    if (stored == null || stored.remaining() != 12 + width) {
+      return null;
+    }
+    ByteBuffer bytes = stored.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    float scale = bytes.getFloat();
+    float rest = bytes.getFloat();
+    float along = bytes.getFloat();
+    byte[] coordinates = new byte[width];
+    bytes.get(coordinates);
+    return new HyperplaneLsh.Sketch(coordinates, scale, rest, along);
+  }
+
+  private static ByteBuffer bytesOf(float[][] rows) {
+    int width = rows.length == 0 ? 0 : rows[0].length;
+    ByteBuffer bytes = ByteBuffer.allocate(4 * rows.length * width).order(ByteOrder.LITTLE_ENDIAN);
+    for (float[] row : rows) {
+      for (float v : row) {
+        bytes.putFloat(v);
+      }
+    }
+    return bytes.flip();
+  }
+
+  private static float[][] rowsFrom(ByteBuffer stored, int width) {
+    float[] flat = ProteinEmbedding.vectorFrom(stored);
+    float[][] rows = new float[flat.length / width][];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+    }
+    return rows;
+  }
+
+  /** The buckets and fingerprint recorded for a digest, or null. */
+  private Entry entry(String digest) {
     Row row = session.execute(readEntry.bind(digest)).one();
-    return row == null ? null : row.getList("codes", Long.class);
+    if (row == null) {
+      return null;
+    }
+    return new Entry(row.getList(0, Long.class), row.isNull(1) ? null : row.getLong(1));
   }
 
   private HyperplaneLsh hashFor(float[] firstVector) {
@@ -159,18 +259,42 @@ public class LshIndex implements VectorIndex {
       return lsh;
     }
     long seed = settings.seed().orElseGet(() -> new SecureRandom().nextLong());
-    // The hyperplanes' common point lies inside the data's cone (mean-pooled embeddings share a
-    // large common direction), halfway between the origin and the first indexed vector. Not the
-    // vector itself: a point at the common point gets an arbitrary code and no query finds it.
-    float[] center = new float[firstVector.length];
-    for (int i = 0; i < center.length; i++) {
-      center[i] = 0.5f * firstVector[i];
-    }
+    // Without a declared center the hyperplanes' common point is put inside the data's cone
+    // (mean-pooled embeddings share a large common direction), halfway between the origin and the
+    // first indexed vector. Not the vector itself: a point at the common point gets an arbitrary
+    // code and no query finds it.
+    settings
+        .center()
+        .filter(c -> c.length != firstVector.length)
+        .ifPresent(
+            c ->
+                LOG.warnf(
+                    "the configured LSH center has %d values, the embeddings %d: not used",
+                    c.length, firstVector.length));
+    float[] center =
+        settings
+            .center()
+            .filter(c -> c.length == firstVector.length)
+            .orElseGet(
+                () -> {
+                  float[] halfway = new float[firstVector.length];
+                  for (int i = 0; i < halfway.length; i++) {
+                    halfway[i] = 0.5f * firstVector[i];
+                  }
+                  return halfway;
+                });
+    // the sketches' projection: declared (the principal axes of a sample) or random from the seed
+    float[][] projection =
+        settings
+            .projection()
+            .filter(p -> p.length > 0 && p[0].length == firstVector.length)
+            .orElseGet(() -> new HyperplaneLsh(seed, center, 1, 1).projection());
     session.execute(
         createHash.bind(
             firstVector.length,
             seed,
             ProteinEmbedding.bytesOf(center),
+            bytesOf(projection),
             settings.bits(),
             settings.tables()));
     lsh = loadHash();
@@ -197,17 +321,34 @@ public class LshIndex implements VectorIndex {
               + " the stored ones are used (rebuild the index to change them)",
           bits, tables, settings.bits(), settings.tables());
     }
+    float[] center = ProteinEmbedding.vectorFrom(row.getByteBuffer("center"));
+    ByteBuffer projection = row.getByteBuffer("projection");
     HyperplaneLsh lsh =
-        new HyperplaneLsh(
-            row.getLong("seed"),
-            ProteinEmbedding.vectorFrom(row.getByteBuffer("center")),
-            bits,
-            tables);
+        projection == null
+            ? new HyperplaneLsh(row.getLong("seed"), center, bits, tables)
+            : new HyperplaneLsh(
+                row.getLong("seed"), center, rowsFrom(projection, center.length), bits, tables);
     hash.compareAndSet(null, lsh);
     return hash.get();
   }
 
-  private void write(BoundStatement statement) {
-    session.execute(statement.setIdempotent(true));
+  /** Runs single-partition writes concurrently and returns when all are done. */
+  private void writeAll(List<BoundStatement> statements) {
+    CompletableFuture<?>[] pending = new CompletableFuture<?>[statements.size()];
+    for (int i = 0; i < pending.length; i++) {
+      pending[i] =
+          session.executeAsync(statements.get(i).setIdempotent(true)).toCompletableFuture();
+    }
+    CompletableFuture.allOf(pending).join();
+  }
+
+  /** A 64-bit hash of the vector's bits: equal vectors, equal fingerprints. */
+  static long fingerprint(float[] vector) {
+    long h = 0x9E3779B97F4A7C15L ^ vector.length;
+    for (float v : vector) {
+      h = (h ^ Float.floatToIntBits(v)) * 0x100000001B3L;
+      h ^= h >>> 29;
+    }
+    return h;
   }
 }

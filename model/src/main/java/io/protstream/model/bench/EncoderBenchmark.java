@@ -4,6 +4,7 @@ import io.protstream.model.batching.BatchLimits;
 import io.protstream.model.batching.TokenBudgetBatcher;
 import io.protstream.model.onnx.T5Config;
 import io.protstream.model.pipeline.Embedder;
+import io.protstream.model.pipeline.ProtT5Model;
 import io.protstream.model.pipeline.ProteinSequence;
 import io.protstream.model.runtime.EncoderModel;
 import io.protstream.model.runtime.RuntimeOptions;
@@ -46,6 +47,8 @@ public final class EncoderBenchmark {
       List<ProteinSequence> set,
       Path workDir,
       PrintStream log) {
+    // the batches the library forms on this device, as a loaded model would
+    limits = ProtT5Model.encoderLimits(limits, options.device());
     double matmul =
         MatMulBaseline.gflops(workDir, options, 1024, config.dModel(), 4 * config.dModel(), 5);
     log.printf("matmul baseline: %.1f GFLOP/s%n", matmul);

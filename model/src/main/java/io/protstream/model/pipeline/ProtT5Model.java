@@ -4,6 +4,7 @@ import io.protstream.model.batching.BatchLimits;
 import io.protstream.model.batching.TokenBudgetBatcher;
 import io.protstream.model.runtime.Embedding;
 import io.protstream.model.runtime.EncoderModel;
+import io.protstream.model.runtime.ExecutionDevice;
 import io.protstream.model.runtime.LightAttentionModel;
 import io.protstream.model.runtime.OptimizedGraphCache;
 import io.protstream.model.runtime.RuntimeOptions;
@@ -34,14 +35,28 @@ public final class ProtT5Model implements AutoCloseable {
       SecStructModel secstruct,
       LightAttentionModel localization,
       LightAttentionModel membrane,
-      BatchLimits limits) {
+      BatchLimits limits,
+      ExecutionDevice device) {
     this.manifest = manifest;
     this.encoder = encoder;
     this.secstruct = secstruct;
     this.localization = localization;
     this.membrane = membrane;
     this.limits = limits;
-    this.embedder = encoder == null ? null : new Embedder(encoder, limits);
+    this.embedder = encoder == null ? null : new Embedder(encoder, encoderLimits(limits, device));
+  }
+
+  /**
+   * The batch limits the encoder runs under. On a CPU, one sequence (or window) per run is faster
+   * than a padded batch: the matrix multiplies are already large enough to keep the cores busy, so
+   * batching saves nothing and the padding and larger attention tensors cost 7-14 % (measured with
+   * {@code protstream bench --compare}, ProtT5-XL shape). GPUs need batches to fill the device.
+   */
+  public static BatchLimits encoderLimits(BatchLimits limits, ExecutionDevice device) {
+    if (device != ExecutionDevice.CPU || limits.maxBatchSize() == 1) {
+      return limits;
+    }
+    return new BatchLimits(1, limits.maxTokens(), limits.maxLength(), limits.windowOverlap());
   }
 
   /**
@@ -111,7 +126,7 @@ public final class ProtT5Model implements AutoCloseable {
                   options,
                   heads,
                   graphCache(folder, m, m.membrane().file()));
-      return new ProtT5Model(m, encoder, sec, loc, mem, limits);
+      return new ProtT5Model(m, encoder, sec, loc, mem, limits, options.device());
     } catch (RuntimeException e) {
       closeQuietly(encoder);
       opened.forEach(ProtT5Model::closeQuietly);

@@ -27,6 +27,12 @@ public interface PredictConfig {
   @WithDefault("0")
   int intraOpThreads();
 
+  /**
+   * Where TensorRT keeps the engines it built (device {@code tensorrt}), so that a restart does not
+   * build them again; unset = no cache. Keep it on a volume, apart from embed-service's.
+   */
+  Optional<String> engineCacheDirectory();
+
   /** Most matrices the heads see in one run. */
   @WithDefault("32")
   int maxBatchSize();

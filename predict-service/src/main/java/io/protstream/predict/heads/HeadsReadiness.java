@@ -20,31 +20,6 @@ public class HeadsReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    var response =
-        HealthCheckResponse.named(NAME)
-            .status(runtime.state() == HeadsRuntime.State.READY)
-            .withData("state", runtime.state().name())
-            .withData("directory", runtime.directory().orElse("(not set)"));
-    runtime
-        .loaded()
-        .ifPresent(
-            h -> {
-              response
-                  .withData("encoderModelId", h.ids().encoder())
-                  .withData("secondaryStructureModelId", h.ids().secstruct())
-                  .withData("localizationModelId", h.ids().localization())
-                  .withData("demo", h.ids().demo());
-              if (h.ids().membrane() != null) {
-                response.withData("membraneModelId", h.ids().membrane());
-              }
-              if (h.ids().demo()) {
-                response.withData(
-                    "warning", "DEMO MODEL: random weights, the annotations mean nothing");
-              }
-            });
-    if (runtime.failure() != null) {
-      response.withData("failure", runtime.failure());
-    }
-    return response.build();
+    return runtime.health();
   }
 }

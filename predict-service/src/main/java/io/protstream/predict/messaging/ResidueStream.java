@@ -6,18 +6,17 @@ import io.protstream.predict.domain.Annotator;
 import io.protstream.predict.domain.MatrixBatch;
 import io.protstream.predict.heads.LoadedHeads;
 import io.protstream.schemas.Topics;
+import io.protstream.support.kafka.DeferredLoop;
 import io.protstream.support.kafka.LoopSettings;
-import io.protstream.support.kafka.TransactionalLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,7 +33,7 @@ public class ResidueStream {
   private final PredictConfig config;
   private final MeterRegistry meters;
   private final String bootstrapServers;
-  private volatile TransactionalLoop loop;
+  private final DeferredLoop loop = new DeferredLoop(StreamReadiness.NAME);
 
   ResidueStream(
       PredictConfig config,
@@ -47,7 +46,10 @@ public class ResidueStream {
 
   void onHeadsLoaded(@Observes LoadedHeads heads) {
     PredictConfig.Stream stream = config.stream();
-    String instance = stream.transactionalId().orElseGet(ResidueStream::defaultTransactionalId);
+    String instance =
+        stream
+            .transactionalId()
+            .orElseGet(() -> DeferredLoop.transactionalIdFor("predict-service"));
     LoopSettings settings =
         LoopSettings.builder(
                 "predict",
@@ -74,40 +76,22 @@ public class ResidueStream {
             heads.ids(),
             heads.dimension(),
             Clock.systemUTC());
-    TransactionalLoop started =
-        new TransactionalLoop(
-            settings,
-            new ResidueBatchProcessor(
-                annotator, new MatrixBatch(config.maxHeldBytes()), new PredictMetrics(meters)),
-            meters);
-    loop = started;
-    started.start();
+    loop.start(
+        settings,
+        new ResidueBatchProcessor(
+            annotator, new MatrixBatch(config.maxHeldBytes()), new PredictMetrics(meters)),
+        meters);
     LOG.infof(
         "annotating %s -> %s with the heads for encoder %s",
         Topics.RESIDUE_EMBEDDINGS, Topics.ANNOTATIONS, heads.ids().encoder());
   }
 
   void onStop(@Observes ShutdownEvent event) {
-    TransactionalLoop current = loop;
-    if (current != null) {
-      current.close();
-    }
+    loop.stop();
   }
 
-  /** The running loop, or null before the heads are loaded. */
-  public TransactionalLoop loop() {
-    return loop;
-  }
-
-  private static String defaultTransactionalId() {
-    String host = System.getenv("HOSTNAME");
-    if (host == null || host.isBlank()) {
-      try {
-        host = InetAddress.getLocalHost().getHostName();
-      } catch (UnknownHostException e) {
-        host = "local";
-      }
-    }
-    return "predict-service-" + host;
+  /** DOWN until the stream consumes. */
+  public HealthCheckResponse health() {
+    return loop.health();
   }
 }

@@ -22,11 +22,25 @@ public final class CassandraServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
   private final ServerProcess process;
+  private final Path stateDir;
   private final int port;
+  private final int storagePort;
+  private final int jmxPort;
+  private final boolean outliveLauncher;
 
-  private CassandraServer(ServerProcess process, int port) {
+  private CassandraServer(
+      ServerProcess process,
+      Path stateDir,
+      int port,
+      int storagePort,
+      int jmxPort,
+      boolean outliveLauncher) {
     this.process = process;
+    this.stateDir = stateDir;
     this.port = port;
+    this.storagePort = storagePort;
+    this.jmxPort = jmxPort;
+    this.outliveLauncher = outliveLauncher;
   }
 
   /**
@@ -36,9 +50,24 @@ public final class CassandraServer implements AutoCloseable {
    * @param outliveLauncher keep running after this JVM exits (the local run); tests pass false
    */
   public static CassandraServer start(Path stateDir, int port, boolean outliveLauncher) {
-    int nativePort = port > 0 ? port : Ports.free();
-    int storagePort = Ports.free();
-    int jmxPort = Ports.free();
+    return launch(
+        stateDir, port > 0 ? port : Ports.free(), Ports.free(), Ports.free(), outliveLauncher);
+  }
+
+  /**
+   * Stops this node (SIGTERM, as {@link #close}) and starts it again on the same state folder and
+   * the same native, storage and JMX ports, its data kept, so that sessions configured with {@link
+   * #contactPoint} reconnect to it.
+   *
+   * @return the running node; this instance stays closed
+   */
+  public CassandraServer restart() {
+    close();
+    return launch(stateDir, port, storagePort, jmxPort, outliveLauncher);
+  }
+
+  private static CassandraServer launch(
+      Path stateDir, int nativePort, int storagePort, int jmxPort, boolean outliveLauncher) {
     Path config = writeConfig(stateDir, nativePort, storagePort);
     String classpath = ServerClasspath.of("cassandra");
     List<String> jvm = new ArrayList<>();
@@ -78,12 +107,18 @@ public final class CassandraServer implements AutoCloseable {
                 stateDir,
                 outliveLauncher));
     process.awaitReady(() -> Ports.accepts("127.0.0.1", nativePort), START_TIMEOUT);
-    return new CassandraServer(process, nativePort);
+    return new CassandraServer(
+        process, stateDir, nativePort, storagePort, jmxPort, outliveLauncher);
   }
 
   /** {@code host:port} as the java-driver's contact points take it. */
   public String contactPoint() {
     return "127.0.0.1:" + port;
+  }
+
+  /** Where the node keeps its configuration, data ({@code data/}) and log. */
+  public Path stateDir() {
+    return stateDir;
   }
 
   public long pid() {

@@ -19,11 +19,18 @@ public final class KafkaServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
   private final ServerProcess process;
+  private final Path stateDir;
   private final int port;
+  private final int controllerPort;
+  private final boolean outliveLauncher;
 
-  private KafkaServer(ServerProcess process, int port) {
+  private KafkaServer(
+      ServerProcess process, Path stateDir, int port, int controllerPort, boolean outliveLauncher) {
     this.process = process;
+    this.stateDir = stateDir;
     this.port = port;
+    this.controllerPort = controllerPort;
+    this.outliveLauncher = outliveLauncher;
   }
 
   /**
@@ -33,8 +40,23 @@ public final class KafkaServer implements AutoCloseable {
    * @param outliveLauncher keep running after this JVM exits (the local run); tests pass false
    */
   public static KafkaServer start(Path stateDir, int port, boolean outliveLauncher) {
-    int clientPort = port > 0 ? port : Ports.free();
-    int controllerPort = Ports.free();
+    return launch(stateDir, port > 0 ? port : Ports.free(), Ports.free(), outliveLauncher);
+  }
+
+  /**
+   * Stops this broker (SIGTERM, as {@link #close}) and starts it again on the same state folder and
+   * the same client and controller ports, its data kept, so that clients configured with {@link
+   * #bootstrapServers} reconnect to it.
+   *
+   * @return the running broker; this instance stays closed
+   */
+  public KafkaServer restart() {
+    close();
+    return launch(stateDir, port, controllerPort, outliveLauncher);
+  }
+
+  private static KafkaServer launch(
+      Path stateDir, int clientPort, int controllerPort, boolean outliveLauncher) {
     Path config = writeConfig(stateDir, clientPort, controllerPort);
     String classpath = ServerClasspath.of("kafka");
     List<String> jvm =
@@ -79,11 +101,16 @@ public final class KafkaServer implements AutoCloseable {
     process.awaitReady(
         () -> process.logContains("Kafka Server started") && Ports.accepts("127.0.0.1", clientPort),
         START_TIMEOUT);
-    return new KafkaServer(process, clientPort);
+    return new KafkaServer(process, stateDir, clientPort, controllerPort, outliveLauncher);
   }
 
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  /** Where the broker keeps its configuration, data ({@code data/}) and log. */
+  public Path stateDir() {
+    return stateDir;
   }
 
   public long pid() {

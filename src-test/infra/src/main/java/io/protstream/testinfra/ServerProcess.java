@@ -22,10 +22,14 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
 
-  private ServerProcess(String name, Process process, Path log) {
+  /** Where this run's output starts in the log (a restarted server appends to the same file). */
+  private final long logStart;
+
+  private ServerProcess(String name, Process process, Path log, long logStart) {
     this.name = name;
     this.process = process;
     this.log = log;
+    this.logStart = logStart;
   }
 
   /** How a server JVM is started. */
@@ -52,6 +56,7 @@ public final class ServerProcess implements AutoCloseable {
     Path log = spec.workDir().resolve(spec.name() + ".log");
     try {
       Files.createDirectories(spec.workDir());
+      long logStart = Files.exists(log) ? Files.size(log) : 0;
       Process process =
           new ProcessBuilder(command)
               .directory(spec.workDir().toFile())
@@ -59,7 +64,7 @@ public final class ServerProcess implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
               .start();
-      ServerProcess server = new ServerProcess(spec.name(), process, log);
+      ServerProcess server = new ServerProcess(spec.name(), process, log, logStart);
       if (!spec.outliveLauncher()) {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-" + spec.name()));
       }
@@ -112,9 +117,16 @@ public final class ServerProcess implements AutoCloseable {
     return log;
   }
 
+  /** Whether this run of the server (not an earlier one in the same log) wrote {@code text}. */
   public boolean logContains(String text) {
     try {
-      return Files.exists(log) && Files.readString(log).contains(text);
+      if (!Files.exists(log)) {
+        return false;
+      }
+      byte[] all = Files.readAllBytes(log);
+      int from = (int) Math.min(logStart, all.length);
+      return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8)
+          .contains(text);
     } catch (IOException | UncheckedIOException e) {
       return false;
     }
