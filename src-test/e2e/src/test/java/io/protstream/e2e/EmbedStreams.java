@@ -4,6 +4,7 @@ import io.protstream.events.ChangeKind;
 import io.protstream.events.SequenceEvent;
 import io.protstream.model.pipeline.DemoModels;
 import io.protstream.schemas.serde.SequenceEventSerializer;
+import io.protstream.testinfra.KafkaProbe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,17 +12,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** What the end-to-end tests of embed-service share: a model folder, events, committed reads. */
 final class EmbedStreams {
@@ -65,16 +60,7 @@ final class EmbedStreams {
 
   /** A read_committed consumer from the beginning of {@code topic}. */
   static KafkaConsumer<String, byte[]> committedReader(String bootstrapServers, String topic) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topic));
-    return consumer;
+    return new KafkaProbe(bootstrapServers).committedReader(topic);
   }
 
   /**
@@ -87,24 +73,7 @@ final class EmbedStreams {
       Predicate<ConsumerRecord<String, byte[]>> matches,
       int expected,
       Duration timeout) {
-    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = committedReader(bootstrapServers, topic)) {
-      Instant deadline = Instant.now().plus(timeout);
-      Instant quietUntil = null;
-      while (Instant.now().isBefore(deadline)) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          if (matches.test(r)) {
-            found.add(r);
-            if (found.size() >= expected) {
-              quietUntil = Instant.now().plusSeconds(2);
-            }
-          }
-        }
-        if (quietUntil != null && Instant.now().isAfter(quietUntil)) {
-          break;
-        }
-      }
-    }
-    return found;
+    return new KafkaProbe(bootstrapServers)
+        .readCommitted(topic, matches, expected, Duration.ofSeconds(2), timeout);
   }
 }
