@@ -16,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -211,10 +212,13 @@ class ConvergenceTest {
     return row == null ? null : row.getList("codes", Long.class);
   }
 
-  /** Bucket rows naming the digest, by a full scan: the test tables are tiny. */
+  /** Buckets naming the digest, by a full scan: the test tables are tiny. */
   long bucketRowsOf(String digest) {
-    return session.execute("SELECT digest FROM protstream_index.lsh_buckets").all().stream()
-        .filter(r -> digest.equals(r.getString("digest")))
+    return session
+        .execute("SELECT sketches FROM protstream_index.lsh_bucket_sketches")
+        .all()
+        .stream()
+        .filter(r -> r.getMap("sketches", String.class, ByteBuffer.class).containsKey(digest))
         .count();
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.protstream.index.storage.LshIndex;
 import io.protstream.testinfra.quarkus.CassandraTestResource;
 import io.protstream.testinfra.quarkus.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,14 +134,19 @@ class LshSearchTest {
     return row == null ? null : row.getList("codes", Long.class);
   }
 
-  /** "table:code" of every bucket row naming the digest (full scan; the test tables are tiny). */
+  /** "table:code" of every bucket naming the digest (full scan; the test tables are tiny). */
   private List<String> bucketsOf(String digest) {
     return session
-        .execute("SELECT tbl, code, digest FROM protstream_index.lsh_buckets")
+        .execute("SELECT tbl, high, low, sketches FROM protstream_index.lsh_bucket_sketches")
         .all()
         .stream()
-        .filter(r -> digest.equals(r.getString("digest")))
-        .map(r -> r.getInt("tbl") + ":" + r.getLong("code"))
+        .filter(r -> r.getMap("sketches", String.class, ByteBuffer.class).containsKey(digest))
+        // the code's high bits are the partition, its low bits the row
+        .map(
+            r ->
+                r.getInt("tbl")
+                    + ":"
+                    + ((r.getLong("high") << LshIndex.LOW_BITS) | r.getInt("low")))
         .toList();
   }
 }

@@ -59,14 +59,14 @@ public interface IndexConfig {
     int tables();
 
     /** Extra buckets probed per table beyond the query's own (multi-probe). */
-    @WithDefault("16")
+    @WithDefault("8")
     int probes();
 
     /**
      * Candidates whose exact vectors are read and ranked, the best by the distance their bucket
      * rows' sketches estimate (at least k).
      */
-    @WithDefault("20")
+    @WithDefault("15")
     int rescored();
 
     /** Hyperplane seed used when the index is created; random when absent. */

@@ -74,7 +74,6 @@ public final class HyperplaneLsh {
     this.tables = tables;
     this.center = center.clone();
     this.centerSquared = dot(center, center);
-    this.planes = unitPlanes(new Random(seed), bits * tables, center.length);
     for (float[] row : projection) {
       if (row.length != center.length) {
         throw new IllegalArgumentException(
@@ -82,6 +81,31 @@ public final class HyperplaneLsh {
       }
     }
     this.projection = projection.clone();
+    this.planes = planesInSpan(new Random(seed), bits * tables, this.projection);
+  }
+
+  /**
+   * Random unit normals in the span of the projection's rows. Embeddings vary mostly along a few
+   * principal axes and by small noise in all others; a hyperplane drawn in the full space is
+   * decided largely by that noise and splits near neighbours apart, one drawn along the principal
+   * axes splits families, not noise. With a random projection this is SimHash after a random
+   * (Johnson-Lindenstrauss) projection. Plane p depends only on the seed and p, so a hash with
+   * fewer bits or tables uses the first planes of a larger one.
+   */
+  private static float[][] planesInSpan(Random random, int count, float[][] projection) {
+    float[][] weights = unitPlanes(random, count, projection.length);
+    int dimension = projection[0].length;
+    float[][] planes = new float[count][dimension];
+    for (int p = 0; p < count; p++) {
+      for (int r = 0; r < projection.length; r++) {
+        float w = weights[p][r];
+        float[] axis = projection[r];
+        for (int i = 0; i < dimension; i++) {
+          planes[p][i] += w * axis[i];
+        }
+      }
+    }
+    return planes;
   }
 
   /** Gaussian directions scaled to length 1, so margins are distances comparable across planes. */

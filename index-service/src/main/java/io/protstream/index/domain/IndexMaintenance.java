@@ -3,6 +3,7 @@ package io.protstream.index.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -136,14 +137,19 @@ public final class IndexMaintenance {
   }
 
   private void publishTransfer(DigestRecord record, List<Member> members) {
+    List<ScoredDigest> candidates =
+        transferIndex.nearest(record.vector(), transferCandidates + 1, Metric.EUCLIDEAN);
+    Map<String, List<Member>> candidateMembers =
+        store.liveMembers(candidates.stream().map(ScoredDigest::digest).toList());
     List<AnnotationTransfer.Neighbour> sources = new ArrayList<>();
-    for (ScoredDigest candidate :
-        transferIndex.nearest(record.vector(), transferCandidates + 1, Metric.EUCLIDEAN)) {
+    for (ScoredDigest candidate : candidates) {
       if (candidate.digest().equals(record.digest())) {
         continue;
       }
       List<Member> annotated =
-          store.liveMembers(candidate.digest()).stream().filter(Member::annotationSource).toList();
+          candidateMembers.get(candidate.digest()).stream()
+              .filter(Member::annotationSource)
+              .toList();
       if (!annotated.isEmpty()) {
         sources.add(new AnnotationTransfer.Neighbour(candidate.distance(), annotated));
       }

@@ -122,6 +122,14 @@ public final class ProteinSearch {
     Map<String, List<Member>> membersByDigest = new HashMap<>();
     while (true) {
       List<ScoredDigest> candidates = index.nearest(query, wanted, request.metric());
+      List<String> unread =
+          candidates.stream()
+              .map(ScoredDigest::digest)
+              .filter(d -> !membersByDigest.containsKey(d))
+              .toList();
+      store
+          .liveMembers(unread)
+          .forEach((digest, members) -> membersByDigest.put(digest, filtered(members, request)));
       List<SearchResult.Neighbour> kept = new ArrayList<>();
       for (ScoredDigest candidate : candidates) {
         if (kept.size() == k) {
@@ -130,9 +138,7 @@ public final class ProteinSearch {
         if (candidate.digest().equals(exclude)) {
           continue;
         }
-        List<Member> members =
-            membersByDigest.computeIfAbsent(
-                candidate.digest(), d -> filtered(store.liveMembers(d), request));
+        List<Member> members = membersByDigest.get(candidate.digest());
         if (members.isEmpty()) {
           continue;
         }

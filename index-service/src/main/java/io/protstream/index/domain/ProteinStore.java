@@ -1,7 +1,10 @@
 package io.protstream.index.domain;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -43,6 +46,18 @@ public interface ProteinStore {
 
   /** Live accessions carrying the digest. */
   List<Member> liveMembers(String digest);
+
+  /**
+   * Live accessions of each of several digests (every digest a key, possibly with an empty list),
+   * in the order given; a store may read them all at once.
+   */
+  default Map<String, List<Member>> liveMembers(Collection<String> digests) {
+    Map<String, List<Member>> members = new LinkedHashMap<>();
+    for (String digest : digests) {
+      members.computeIfAbsent(digest, this::liveMembers);
+    }
+    return members;
+  }
 
   void markSearchable(String digest, boolean searchable);
 

@@ -48,10 +48,10 @@ public final class IndexBenchmark {
 
   private static final String KEYSPACE = "protstream_bench";
   private static final int K = 10;
-  private static final int[] SWEEP_BITS = {12, 14, 16};
-  private static final int[] SWEEP_TABLES = {4, 8, 16};
-  private static final int[] SWEEP_PROBES = {0, 8, 16, 32};
-  private static final int[] SWEEP_RESCORED = {20, 50, 100};
+  private static int[] SWEEP_BITS = {12, 14, 16};
+  private static int[] SWEEP_TABLES = {4, 8, 16};
+  private static int[] SWEEP_PROBES = {0, 4, 8, 16};
+  private static int[] SWEEP_RESCORED = {12, 15, 20};
   private static final int EXACT_QUERIES = 3;
   private static final int INSERT_ATTEMPTS = 5;
   private static final long INSERT_BUDGET_SECONDS = 420;
@@ -66,6 +66,10 @@ public final class IndexBenchmark {
     int queries = Integer.parseInt(a.getOrDefault("queries", "200"));
     int concurrency = Integer.parseInt(a.getOrDefault("concurrency", "32"));
     int centerSample = Integer.parseInt(a.getOrDefault("center-sample", "1000"));
+    SWEEP_BITS = ints(a.get("sweep-bits"), SWEEP_BITS);
+    SWEEP_TABLES = ints(a.get("sweep-tables"), SWEEP_TABLES);
+    SWEEP_PROBES = ints(a.get("sweep-probes"), SWEEP_PROBES);
+    SWEEP_RESCORED = ints(a.get("sweep-rescored"), SWEEP_RESCORED);
     long begin = System.nanoTime();
 
     System.out.printf(Locale.ROOT, "data: %d x %d clustered vectors, %d queries%n", n, d, queries);
@@ -214,12 +218,24 @@ public final class IndexBenchmark {
    */
   private static void awaitCompactions(CqlSession session) throws InterruptedException {
     long deadline = System.nanoTime() + 180_000_000_000L;
+    int quiet = 0;
     while (System.nanoTime() < deadline) {
-      long running =
-          session.execute("SELECT keyspace_name FROM system_views.sstable_tasks").all().stream()
-              .filter(r -> KEYSPACE.equals(r.getString(0)))
-              .count();
-      if (running == 0) {
+      long busy =
+          session
+              .execute("SELECT name, active_tasks, pending_tasks FROM system_views.thread_pools")
+              .all()
+              .stream()
+              .filter(
+                  r ->
+                      r.getString(0).equals("CompactionExecutor")
+                          || r.getString(0).equals("MemtableFlushWriter"))
+              .mapToLong(
+                  r ->
+                      ((Number) r.getObject(1)).longValue() + ((Number) r.getObject(2)).longValue())
+              .sum();
+      // a compaction often follows a flush after a moment: settled is quiet for 5 s in a row
+      quiet = busy == 0 ? quiet + 1 : 0;
+      if (quiet == 5) {
         return;
       }
       Thread.sleep(1000);
@@ -272,20 +288,28 @@ public final class IndexBenchmark {
         count);
     System.out.printf(
         Locale.ROOT,
-        "%4s %4s %7s %10s %9s %9s %9s%n",
+        "%4s %4s %7s %9s %10s %9s %9s %9s%n",
         "k",
         "L",
         "probes",
+        "rescored",
         "recall@10",
         "p50 ms",
         "p99 ms",
         "q/s");
     for (int tables = Math.max(1, lsh.tables() / 2); tables <= lsh.tables(); tables *= 2) {
       for (int probes : SWEEP_PROBES) {
-        int t = tables;
-        Stats stats =
-            measure(q -> index.nearest(q, K, Metric.EUCLIDEAN, t, probes), query, truth, count);
-        System.out.printf(Locale.ROOT, "%4d %4d %7d %s%n", lsh.bits(), tables, probes, stats);
+        for (int rescored : SWEEP_RESCORED) {
+          int t = tables;
+          Stats stats =
+              measure(
+                  q -> index.nearest(q, K, Metric.EUCLIDEAN, t, probes, rescored),
+                  query,
+                  truth,
+                  count);
+          System.out.printf(
+              Locale.ROOT, "%4d %4d %7d %9d %s%n", lsh.bits(), tables, probes, rescored, stats);
+        }
       }
     }
   }
@@ -427,12 +451,14 @@ public final class IndexBenchmark {
             HyperplaneLsh.Sketch target = lsh.sketch(query[q]);
             Set<Integer> seen = new HashSet<>();
             for (int t = 0; t < tables; t++) {
+              Set<Long> highs = new HashSet<>();
               for (long code : probe[t]) {
                 List<Integer> bucket = buckets.get(t).getOrDefault(code, List.of());
-                partitions++;
                 rows += bucket.size();
                 seen.addAll(bucket);
+                highs.add(LshIndex.high(code));
               }
+              partitions += highs.size(); // one read per partition, as LshIndex reads them
             }
             candidates += seen.size();
             int hit = 0;
@@ -467,8 +493,8 @@ public final class IndexBenchmark {
           for (int r = 0; r < SWEEP_RESCORED.length; r++) {
             double recallAtC = rescoredRecall[r] / query.length;
             rescored.append(String.format(Locale.ROOT, " %9.3f", recallAtC));
-            // cost in bucket rows: a partition read ~ 40 rows, an exact 4 KB vector read ~ 100
-            double cost = (rows + 40.0 * partitions) / query.length + 100.0 * SWEEP_RESCORED[r];
+            // cost in bucket entries: a read (partition or exact vector) ~ 100 entries
+            double cost = (rows + 100.0 * partitions) / query.length + 100.0 * SWEEP_RESCORED[r];
             int[] setting = {bits, tables, probes, SWEEP_RESCORED[r]};
             if (recallAtC >= targetRecall && cost < cheapestCost) {
               cheapestCost = cost;
@@ -504,6 +530,14 @@ public final class IndexBenchmark {
         chosen[2],
         chosen[3]);
     return chosen;
+  }
+
+  /** A comma-separated list of integers, or {@code otherwise} when absent. */
+  private static int[] ints(String list, int[] otherwise) {
+    if (list == null) {
+      return otherwise;
+    }
+    return Arrays.stream(list.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
   }
 
   private static String rescoredHeader() {

@@ -5,9 +5,10 @@ import com.datastax.oss.driver.api.core.CqlSession;
 /**
  * The index's tables; every statement is idempotent so each start may run it. Partitions: one per
  * digest ({@code sequences}, {@code lsh_entries}), one per accession ({@code accessions}), the live
- * accessions of a digest in one ({@code digest_members}), one per LSH bucket ({@code lsh_buckets},
- * a row per digest with its sketch). The SAI tables are created per embedding width by {@link
- * SaiIndex}.
+ * accessions of a digest in one ({@code digest_members}), one per LSH table and bucket code's high
+ * bits ({@code lsh_bucket_sketches}: a row per bucket, a map cell per digest with its sketch, so a
+ * bucket reads as one row, and several probed buckets as one read). The SAI tables are created per
+ * embedding width by {@link SaiIndex}.
  */
 public final class IndexSchema {
 
@@ -46,8 +47,10 @@ public final class IndexSchema {
     session.execute(
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
-            + ".lsh_buckets (tbl int, code bigint, digest text, sketch blob,"
-            + " PRIMARY KEY ((tbl, code), digest))");
+            + ".lsh_bucket_sketches (tbl int, high bigint, low int, sketches map<text, blob>,"
+            + " PRIMARY KEY ((tbl, high), low))"
+            // read far more often than written, and by many small reads: few sstables per read
+            + " WITH compaction = {'class': 'LeveledCompactionStrategy'}");
     session.execute(
         "CREATE TABLE IF NOT EXISTS "
             + keyspace

@@ -19,7 +19,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,7 +29,7 @@ import org.jboss.logging.Logger;
 
 /**
  * {@link HyperplaneLsh} with its buckets in Cassandra: one partition per (table, bucket code), one
- * row per digest carrying the digest's {@link HyperplaneLsh.Sketch} (m + 12 bytes, one cell), so
+ * row holding a map from digest to the digest's {@link HyperplaneLsh.Sketch} (m + 12 bytes), so
  * every replica reads and writes the same index and holds no state of its own, and a query ranks
  * its candidates by estimated distance from the bucket reads alone. Only the best few candidates'
  * exact vectors are then read from {@code sequences} and ranked by exact distance. The hash (seed,
@@ -50,7 +52,7 @@ public class LshIndex implements VectorIndex {
   private final PreparedStatement deleteEntry;
   private final PreparedStatement addToBucket;
   private final PreparedStatement removeFromBucket;
-  private final PreparedStatement readBucket;
+  private final PreparedStatement readBuckets;
   private final PreparedStatement readVector;
   private final AtomicReference<HyperplaneLsh> hash = new AtomicReference<>();
 
@@ -80,15 +82,22 @@ public class LshIndex implements VectorIndex {
         session.prepare(
             "INSERT INTO " + ks + "lsh_entries (digest, codes, fingerprint) VALUES (?, ?, ?)");
     deleteEntry = session.prepare("DELETE FROM " + ks + "lsh_entries WHERE digest = ?");
+    // one map cell per digest: adding and removing one are independent idempotent cell writes
     addToBucket =
         session.prepare(
-            "INSERT INTO " + ks + "lsh_buckets (tbl, code, digest, sketch) VALUES (?, ?, ?, ?)");
+            "UPDATE "
+                + ks
+                + "lsh_bucket_sketches SET sketches[?] = ? WHERE tbl = ? AND high = ? AND low = ?");
     removeFromBucket =
         session.prepare(
-            "DELETE FROM " + ks + "lsh_buckets WHERE tbl = ? AND code = ? AND digest = ?");
-    readBucket =
+            "DELETE sketches[?] FROM "
+                + ks
+                + "lsh_bucket_sketches WHERE tbl = ? AND high = ? AND low = ?");
+    readBuckets =
         session.prepare(
-            "SELECT digest, sketch FROM " + ks + "lsh_buckets WHERE tbl = ? AND code = ?");
+            "SELECT sketches FROM "
+                + ks
+                + "lsh_bucket_sketches WHERE tbl = ? AND high = ? AND low IN ?");
     readVector = session.prepare("SELECT digest, vector FROM " + ks + "sequences WHERE digest = ?");
   }
 
@@ -119,9 +128,9 @@ public class LshIndex implements VectorIndex {
       if (previous != null
           && t < previous.codes().size()
           && !previous.codes().get(t).equals(codes.get(t))) {
-        writes.add(removeFromBucket.bind(t, previous.codes().get(t), digest));
+        writes.add(bucketStatement(removeFromBucket.bind(digest), t, previous.codes().get(t)));
       }
-      writes.add(addToBucket.bind(t, codes.get(t), digest, sketchBytes));
+      writes.add(bucketStatement(addToBucket.bind(digest, sketchBytes), t, codes.get(t)));
     }
     writeAll(writes);
     // recorded last: a crash before this line leaves the previous record, and the next put or
@@ -137,7 +146,7 @@ public class LshIndex implements VectorIndex {
     }
     List<BoundStatement> deletes = new ArrayList<>();
     for (int t = 0; t < previous.codes().size(); t++) {
-      deletes.add(removeFromBucket.bind(t, previous.codes().get(t), digest));
+      deletes.add(bucketStatement(removeFromBucket.bind(digest), t, previous.codes().get(t)));
     }
     writeAll(deletes);
     writeAll(List.of(deleteEntry.bind(digest)));
@@ -145,23 +154,30 @@ public class LshIndex implements VectorIndex {
 
   @Override
   public List<ScoredDigest> nearest(float[] query, int n, Metric metric) {
-    return nearest(query, n, metric, settings.tables(), settings.probes());
+    return nearest(query, n, metric, settings.tables(), settings.probes(), settings.rescored());
   }
 
   /**
    * As {@link #nearest(float[], int, Metric)}, probing only the first {@code tables} tables with
-   * {@code probes} extra buckets each (the benchmark's sweep over one stored index).
+   * {@code probes} extra buckets each and re-ranking {@code rescored} candidates exactly (the
+   * benchmark's sweep over one stored index).
    */
-  List<ScoredDigest> nearest(float[] query, int n, Metric metric, int tables, int probes) {
+  List<ScoredDigest> nearest(
+      float[] query, int n, Metric metric, int tables, int probes, int rescored) {
     HyperplaneLsh lsh = loadHash();
     if (lsh == null || lsh.dimension() != query.length || n <= 0) {
       return List.of();
     }
     long[][] buckets = lsh.probes(query, probes);
+    // the probed buckets of a table that share a partition are read in one request
     List<BoundStatement> bucketReads = new ArrayList<>();
     for (int t = 0; t < Math.min(tables, buckets.length); t++) {
+      Map<Long, List<Integer>> lowsByHigh = new LinkedHashMap<>();
       for (long code : buckets[t]) {
-        bucketReads.add(readBucket.bind(t, code));
+        lowsByHigh.computeIfAbsent(high(code), h -> new ArrayList<>()).add(low(code));
+      }
+      for (var partition : lowsByHigh.entrySet()) {
+        bucketReads.add(readBuckets.bind(t, partition.getKey(), partition.getValue()));
       }
     }
     HyperplaneLsh.Sketch target = lsh.sketch(query);
@@ -171,18 +187,21 @@ public class LshIndex implements VectorIndex {
     ParallelReads.run(
         session,
         bucketReads,
-        row -> {
-          String digest = row.getString(0);
-          HyperplaneLsh.Sketch sketch = sketchFrom(row.getByteBuffer(1), width);
-          if (sketch != null && seen.add(digest)) {
-            estimates.add(new Estimate(digest, lsh.estimatedDistance(target, sketch, metric)));
-          }
-        });
+        row ->
+            BucketCells.forEach(
+                row.getBytesUnsafe(0),
+                (digest, cell) -> {
+                  HyperplaneLsh.Sketch sketch = sketchFrom(cell, width);
+                  if (sketch != null && seen.add(digest)) {
+                    estimates.add(
+                        new Estimate(digest, lsh.estimatedDistance(target, sketch, metric)));
+                  }
+                }));
     estimates.sort(Comparator.comparingDouble(Estimate::distance));
     Ranking exact = new Ranking(query, n, metric);
     List<BoundStatement> vectorReads =
         estimates.stream()
-            .limit(Math.max(n, settings.rescored()))
+            .limit(Math.max(n, rescored))
             .map(e -> (BoundStatement) readVector.bind(e.digest()))
             .toList();
     ParallelReads.run(
@@ -198,6 +217,31 @@ public class LshIndex implements VectorIndex {
   }
 
   private record Estimate(String digest, double distance) {}
+
+  /**
+   * A bucket's partition: its table and its code's high bits. The low {@link #LOW_BITS} bits are
+   * the row, so the multi-probe buckets that differ from the home bucket only there (most of them:
+   * the probes flip the bits of smallest margin, wherever they are) are rows of one partition and
+   * one read.
+   */
+  public static final int LOW_BITS = 8;
+
+  static long high(long code) {
+    return code >>> LOW_BITS;
+  }
+
+  static int low(long code) {
+    return (int) (code & ((1L << LOW_BITS) - 1));
+  }
+
+  /** {@code statement} with its table, high and low bits bound after the values bound so far. */
+  private static BoundStatement bucketStatement(BoundStatement statement, int table, long code) {
+    int first = statement.getPreparedStatement().getVariableDefinitions().size() - 3;
+    return statement
+        .setInt(first, table)
+        .setLong(first + 1, high(code))
+        .setInt(first + 2, low(code));
+  }
 
   /** A sketch as one cell (one cell per row reads faster): scale, rest, along, coordinates. */
   static ByteBuffer bytesOf(HyperplaneLsh.Sketch sketch) {
