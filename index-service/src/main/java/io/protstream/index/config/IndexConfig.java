@@ -78,6 +78,15 @@ public interface IndexConfig {
      * When absent, the point halfway between the origin and the first indexed vector.
      */
     Optional<java.nio.file.Path> centerFile();
+
+    /**
+     * A file of little-endian float32 rows, each of the embedding width and of unit length, at
+     * right angles to each other: the axes the bucket rows' sketches keep (and the hyperplanes are
+     * drawn in), used when the index is created; best the principal axes of a sample of the model's
+     * embeddings ({@code LshBasis} writes both files from stored embeddings). When absent, 64
+     * random axes from the seed.
+     */
+    Optional<java.nio.file.Path> axesFile();
   }
 
   interface Transfer {

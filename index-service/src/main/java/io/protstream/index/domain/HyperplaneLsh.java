@@ -238,6 +238,21 @@ public final class HyperplaneLsh {
     return orthonormal(unitPlanes(new Random(seed), rows, dimension));
   }
 
+  /** The mean of a sample of vectors of one width: the center that splits the data evenly. */
+  public static float[] mean(float[][] sample) {
+    double[] sum = new double[sample[0].length];
+    for (float[] v : sample) {
+      for (int j = 0; j < sum.length; j++) {
+        sum[j] += v[j];
+      }
+    }
+    float[] mean = new float[sum.length];
+    for (int j = 0; j < mean.length; j++) {
+      mean[j] = (float) (sum[j] / sample.length);
+    }
+    return mean;
+  }
+
   /**
    * The {@code rows} principal axes of {@code sample} around {@code center}, by orthogonal (block
    * power) iteration from a random start: the projection that keeps most of the data's spread.

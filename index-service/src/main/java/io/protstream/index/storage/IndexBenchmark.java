@@ -570,19 +570,7 @@ public final class IndexBenchmark {
 
   /** The mean of {@link #sample}. */
   private static float[] sampleMean(float[][] data, int size) {
-    double[] sum = new double[data[0].length];
-    int count = 0;
-    for (float[] v : sample(data, size)) {
-      for (int j = 0; j < sum.length; j++) {
-        sum[j] += v[j];
-      }
-      count++;
-    }
-    float[] mean = new float[sum.length];
-    for (int j = 0; j < mean.length; j++) {
-      mean[j] = (float) (sum[j] / count);
-    }
-    return mean;
+    return HyperplaneLsh.mean(sample(data, size));
   }
 
   private static void elapsed(long begin, String what) {

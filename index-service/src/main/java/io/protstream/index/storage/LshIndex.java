@@ -268,7 +268,8 @@ public class LshIndex implements VectorIndex {
     return new HyperplaneLsh.Sketch(coordinates, scale, rest, along);
   }
 
-  private static ByteBuffer bytesOf(float[][] rows) {
+  /** Rows of equal width as one little-endian float32 blob, row after row. */
+  static ByteBuffer bytesOf(float[][] rows) {
     int width = rows.length == 0 ? 0 : rows[0].length;
     ByteBuffer bytes = ByteBuffer.allocate(4 * rows.length * width).order(ByteOrder.LITTLE_ENDIAN);
     for (float[] row : rows) {

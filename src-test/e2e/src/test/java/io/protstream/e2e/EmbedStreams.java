@@ -3,6 +3,7 @@ package io.protstream.e2e;
 import io.protstream.events.ChangeKind;
 import io.protstream.events.SequenceEvent;
 import io.protstream.model.pipeline.DemoModels;
+import io.protstream.schemas.Topics;
 import io.protstream.schemas.serde.SequenceEventSerializer;
 import io.protstream.testinfra.KafkaProbe;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** What the end-to-end tests of embed-service share: a model folder, events, committed reads. */
-final class EmbedStreams {
+public final class EmbedStreams {
 
   private EmbedStreams() {}
 
@@ -32,7 +33,8 @@ final class EmbedStreams {
     return folder;
   }
 
-  static String digest(String sequence) {
+  /** The sequence digest, computed here independently of the services: hex SHA-256 of UTF-8. */
+  public static String digest(String sequence) {
     try {
       return HexFormat.of()
           .formatHex(
@@ -44,12 +46,17 @@ final class EmbedStreams {
   }
 
   static byte[] newSequence(String accession, String sequence) {
+    return newSequence(accession, sequence, "e2e");
+  }
+
+  /** A serialized NEW {@code uniprot.sequences.v1} event of the release {@code releaseId}. */
+  public static byte[] newSequence(String accession, String sequence, String releaseId) {
     return new SequenceEventSerializer()
         .serialize(
-            "e2e",
+            Topics.SEQUENCES,
             SequenceEvent.newBuilder()
                 .setAccession(accession)
-                .setReleaseId("e2e")
+                .setReleaseId(releaseId)
                 .setChangeKind(ChangeKind.NEW)
                 .setSequence(sequence)
                 .setLength(sequence.length())

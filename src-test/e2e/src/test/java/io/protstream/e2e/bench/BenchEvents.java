@@ -1,20 +1,13 @@
 package io.protstream.e2e.bench;
 
-import io.protstream.events.ChangeKind;
+import io.protstream.e2e.EmbedStreams;
 import io.protstream.events.ResidueEmbeddingEvent;
-import io.protstream.events.SequenceEvent;
 import io.protstream.model.bench.LengthMix;
 import io.protstream.model.pipeline.ProteinSequence;
 import io.protstream.schemas.Topics;
 import io.protstream.schemas.serde.ResidueEmbeddingEventDeserializer;
-import io.protstream.schemas.serde.SequenceEventSerializer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,29 +46,7 @@ final class BenchEvents {
   }
 
   static String digest(String sequence) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(sequence.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static byte[] newSequenceEvent(String accession, String sequence) {
-    return new SequenceEventSerializer()
-        .serialize(
-            Topics.SEQUENCES,
-            SequenceEvent.newBuilder()
-                .setAccession(accession)
-                .setReleaseId("bench")
-                .setChangeKind(ChangeKind.NEW)
-                .setSequence(sequence)
-                .setLength(sequence.length())
-                .setSequenceDigest(digest(sequence))
-                .setEventTime(Instant.now())
-                .build());
+    return EmbedStreams.digest(sequence);
   }
 
   static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
@@ -89,7 +60,8 @@ final class BenchEvents {
 
   static void send(KafkaProducer<String, byte[]> producer, String accession, String sequence) {
     producer.send(
-        new ProducerRecord<>(Topics.SEQUENCES, accession, newSequenceEvent(accession, sequence)));
+        new ProducerRecord<>(
+            Topics.SEQUENCES, accession, EmbedStreams.newSequence(accession, sequence, "bench")));
   }
 
   /** The accession of the n-th benchmark entry: the 10-character UniProt form, unique per n. */
