@@ -19,8 +19,10 @@ public class AnnotationConsumer {
 
   private final IndexMaintenance maintenance;
   private final MeterRegistry meters;
+  private final TransientRetry retry;
 
-  AnnotationConsumer(IndexMaintenance maintenance, MeterRegistry meters) {
+  AnnotationConsumer(IndexMaintenance maintenance, MeterRegistry meters, TransientRetry retry) {
+    this.retry = retry;
     this.maintenance = maintenance;
     this.meters = meters;
   }
@@ -29,7 +31,10 @@ public class AnnotationConsumer {
   @Blocking
   public void onAnnotations(AnnotationEvent event) {
     try {
-      maintenance.annotations(event.getSequenceDigest(), EventMapping.annotations(event));
+      retry.run(
+          "annotations " + event.getSequenceDigest(),
+          () ->
+              maintenance.annotations(event.getSequenceDigest(), EventMapping.annotations(event)));
     } catch (IllegalArgumentException e) {
       meters.counter("protstream_index_rejected_events", "topic", "annotations").increment();
       LOG.warnf("rejected annotations %s: %s", event.getSequenceDigest(), e.getMessage());

@@ -26,9 +26,15 @@ public class ProteinEmbeddingConsumer {
 
   private final IndexMaintenance maintenance;
   private final MeterRegistry meters;
+  private final TransientRetry retry;
   private final int indexDimension;
 
-  ProteinEmbeddingConsumer(IndexMaintenance maintenance, MeterRegistry meters, IndexConfig config) {
+  ProteinEmbeddingConsumer(
+      IndexMaintenance maintenance,
+      MeterRegistry meters,
+      IndexConfig config,
+      TransientRetry retry) {
+    this.retry = retry;
     this.maintenance = maintenance;
     this.meters = meters;
     this.indexDimension = config.index().dimension();
@@ -38,15 +44,18 @@ public class ProteinEmbeddingConsumer {
   @Blocking(value = Channels.INDEX_WRITERS, ordered = false)
   public void onEmbedding(ProteinEmbeddingEvent event) {
     try {
-      maintenance.embedding(
-          ProteinEmbedding.of(
-              event.getSequenceDigest(),
-              event.getAccessions(),
-              event.getModelId(),
-              event.getDimension(),
-              event.getVector(),
-              indexDimension),
-          event.getCreatedAt());
+      retry.run(
+          "embedding " + event.getSequenceDigest(),
+          () ->
+              maintenance.embedding(
+                  ProteinEmbedding.of(
+                      event.getSequenceDigest(),
+                      event.getAccessions(),
+                      event.getModelId(),
+                      event.getDimension(),
+                      event.getVector(),
+                      indexDimension),
+                  event.getCreatedAt()));
     } catch (IllegalArgumentException e) {
       meters.counter("protstream_index_rejected_events", "topic", "embeddings").increment();
       LOG.warnf("rejected embedding %s: %s", event.getSequenceDigest(), e.getMessage());

@@ -19,8 +19,10 @@ public class SequenceConsumer {
 
   private final IndexMaintenance maintenance;
   private final MeterRegistry meters;
+  private final TransientRetry retry;
 
-  SequenceConsumer(IndexMaintenance maintenance, MeterRegistry meters) {
+  SequenceConsumer(IndexMaintenance maintenance, MeterRegistry meters, TransientRetry retry) {
+    this.retry = retry;
     this.maintenance = maintenance;
     this.meters = meters;
   }
@@ -29,7 +31,9 @@ public class SequenceConsumer {
   @Blocking
   public void onSequence(SequenceEvent event) {
     try {
-      maintenance.entry(EventMapping.entry(event), event.getSequence());
+      retry.run(
+          "entry " + event.getAccession(),
+          () -> maintenance.entry(EventMapping.entry(event), event.getSequence()));
     } catch (IllegalArgumentException e) {
       meters.counter("protstream_index_rejected_events", "topic", "sequences").increment();
       LOG.warnf("rejected entry %s: %s", event.getAccession(), e.getMessage());

@@ -6,6 +6,7 @@ import io.protstream.model.pipeline.EmbeddingResult;
 import io.protstream.model.pipeline.Manifest;
 import io.protstream.model.pipeline.ProtT5Model;
 import io.protstream.model.pipeline.ProteinSequence;
+import io.protstream.model.runtime.OnnxSession;
 import io.protstream.model.runtime.OptimizedGraphCache;
 import io.protstream.model.runtime.RuntimeOptions;
 import io.protstream.model.tokenizer.ProtT5Tokenizer;
@@ -118,8 +119,7 @@ public final class ComparisonBenchmark {
     } finally {
       model.close();
     }
-    String engine =
-        "DJL ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion();
+    String engine = "DJL ONNX Runtime " + OnnxSession.runtimeVersion();
     Row java =
         row(
             "(a) protstream ProtT5Model",

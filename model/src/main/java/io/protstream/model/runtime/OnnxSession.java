@@ -3,8 +3,10 @@ package io.protstream.model.runtime;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import java.io.IOException;
@@ -159,6 +161,16 @@ public final class OnnxSession implements AutoCloseable {
     } catch (TranslateException e) {
       throw new IllegalStateException("inference failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The version of the ONNX Runtime native library that runs the sessions. DJL's engine reports the
+   * version it was built against, which the build may have replaced with a newer one.
+   */
+  public static String runtimeVersion() {
+    // DJL creates the ONNX Runtime environment with its own settings; it must come first
+    Engine.getEngine("OnnxRuntime");
+    return OrtEnvironment.getEnvironment().getVersion();
   }
 
   /** Names of the graph's inputs, as ONNX Runtime sees them. */

@@ -1,6 +1,5 @@
 package io.protstream.model.runtime;
 
-import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,8 @@ public final class OptimizedGraphCache {
   /** Graphs (with data) above this size keep their weights in an external data file. */
   private static final long EXTERNAL_DATA_ABOVE = 1L << 30;
 
-  private static final String LAYOUT_VERSION = "1";
+  /** 2: the key names the native ONNX Runtime that runs, no longer the one DJL reports. */
+  private static final String LAYOUT_VERSION = "2";
 
   /** A staging folder untouched this long belongs to a process that is gone. */
   private static final Duration ABANDONED = Duration.ofHours(6);
@@ -175,8 +175,7 @@ public final class OptimizedGraphCache {
         LAYOUT_VERSION,
         stem,
         contentId,
-        // through DJL, which creates the ONNX Runtime environment with its own settings
-        Engine.getEngine("OnnxRuntime").getVersion(),
+        OnnxSession.runtimeVersion(),
         options.device().name(),
         String.valueOf(options.deviceId()),
         System.getProperty("os.arch"),

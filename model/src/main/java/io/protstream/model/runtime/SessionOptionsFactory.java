@@ -73,7 +73,8 @@ public final class SessionOptionsFactory {
               + needed
               + " execution provider, but the ONNX Runtime on the classpath provides only "
               + available
-              + ". Use device 'cpu', or run with com.microsoft.onnxruntime:onnxruntime_gpu 1.21.x"
+              + ". Use device 'cpu', or run with com.microsoft.onnxruntime:onnxruntime_gpu "
+              + OnnxSession.runtimeVersion()
               + " in place of com.microsoft.onnxruntime:onnxruntime on a machine with an NVIDIA GPU,"
               + " CUDA 12 and cuDNN 9"
               + (device == ExecutionDevice.TENSORRT ? " and TensorRT 10" : "")

@@ -3,6 +3,7 @@ package io.protstream.model.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,22 @@ class OptimizedGraphCacheTest {
     try (EncoderModel m = EncoderModel.load(graph, RuntimeOptions.cpu(), null, cache)) {
       assertFalse(m.session().loadedFrom().equals(graph), "the copy was written again");
     }
+  }
+
+  @Test
+  void copiesAreKeyedByTheOnnxRuntimeOnTheClasspathNotTheOneDjlWasBuiltFor() throws IOException {
+    // the jar's own manifest: independent of how the library asks the native code
+    String jarVersion = ai.onnxruntime.OrtEnvironment.class.getPackage().getImplementationVersion();
+    assertNotNull(jarVersion, "the ONNX Runtime jar names its version");
+    EncoderModel.load(
+            folder.resolve("encoder.onnx"),
+            RuntimeOptions.cpu(),
+            null,
+            OptimizedGraphCache.in(folder, "encoder-sha"))
+        .close();
+    Path copy = folder.resolve(OptimizedGraphCache.FOLDER).resolve(cacheEntries().get(0));
+    List<String> key = Files.readAllLines(copy.resolve(OptimizedGraphCache.COMPLETE));
+    assertTrue(key.contains(jarVersion), key.toString());
   }
 
   @Test
