@@ -151,6 +151,58 @@ class TransferPublishTest {
     assertEquals(1, published, "one transfer per new sequence");
   }
 
+  /**
+   * Sources are looked up among annotated digests only: 60 unannotated digests lie nearer to the
+   * new sequence (0.01 to 0.60) than the one reviewed source (1.0), and its label still arrives,
+   * with RI = 0.5 / (0.5 + 1.0) = 1/3.
+   */
+  @Test
+  void theNearestSourceIsFoundBehindManyNearerUnannotatedDigests() {
+    IndexEvents events = new IndexEvents(bootstrapServers);
+    Instant t = IndexEvents.T0;
+    float base = 300f;
+    String residues = "ACDEFGHIKLMNPQRSTVWY";
+    double embeddings = meters.counter("protstream_index_embeddings_stored").count();
+    for (int i = 1; i <= 60; i++) {
+      String sequence = "MCROWD" + residues.charAt(i / 20) + residues.charAt(i % 20);
+      events.send(
+          IndexEvents.entry(String.format("A0A2C0%04d", i), sequence, t)
+              .setReviewed(false)
+              .build());
+      events.send(IndexEvents.embedding(sequence, IndexEvents.vector(base, 0f, 0f, 0.01f * i), t));
+    }
+    String source = "MCROWDSOURCE";
+    events.send(
+        IndexEvents.entry("P2C001", source, t)
+            .setCurated(IndexEvents.curated(List.of(), List.of(), List.of("Kinase"), List.of()))
+            .build());
+    events.send(IndexEvents.embedding(source, IndexEvents.vector(base, 1.0f), t));
+    IndexEvents.await(
+        "the crowd and the source stored",
+        () -> meters.counter("protstream_index_embeddings_stored").count() >= embeddings + 61);
+    IndexEvents.await(
+        "the source searchable",
+        () ->
+            ConvergenceTest.nearest(IndexEvents.vector(base, 1.0f), "exact")
+                .contains(IndexEvents.digestOf(source)));
+
+    String fresh = "MCROWDNEW";
+    String digest = IndexEvents.digestOf(fresh);
+    events.send(IndexEvents.entry("A0A2C0NEW1", fresh, t).setReviewed(false).build());
+    events.send(IndexEvents.embedding(fresh, IndexEvents.vector(base), t));
+    var record =
+        events
+            .kafka()
+            .await(
+                Topics.TRANSFERRED_ANNOTATIONS, r -> digest.equals(r.key()), Duration.ofSeconds(60))
+            .orElseThrow(() -> new AssertionError("no transfer published for the new sequence"));
+    TransferredAnnotationEvent event =
+        new TransferredAnnotationEventDeserializer()
+            .deserialize(Topics.TRANSFERRED_ANNOTATIONS, record.value());
+    assertEquals(
+        List.of(label("Kinase", 1.0 / 3.0, 1.0, "P2C001")), roundedLabels(event.getKeywords()));
+  }
+
   private static TransferredGoTerm go(
       String id, String aspect, double ri, double d, String source) {
     return TransferredGoTerm.newBuilder()

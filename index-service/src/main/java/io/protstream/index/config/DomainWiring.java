@@ -24,13 +24,13 @@ public class DomainWiring {
   IndexMaintenance maintenance(
       ProteinStore store,
       Instance<VectorIndex> indexes,
+      @TransferSources VectorIndex sources,
       TransferPublisher publisher,
       IndexConfig config) {
-    Map<IndexMethod, VectorIndex> byMethod = byMethod(indexes);
     return new IndexMaintenance(
         store,
-        byMethod.values().stream().toList(),
-        byMethod.get(IndexMethod.LSH),
+        byMethod(indexes).values().stream().toList(),
+        sources,
         config.index().transfer().candidates(),
         new AnnotationTransfer(config.index().transfer().sourcesPerKind()),
         publisher);

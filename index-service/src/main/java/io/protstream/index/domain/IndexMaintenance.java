@@ -12,9 +12,10 @@ import java.util.Optional;
  * accession. Every step is idempotent and the indexes are derived from stored facts, so events in
  * any order, and replays, end in the same state.
  *
- * <p>When a digest becomes searchable for the first time and none of its accessions is a reviewed
- * entry with curated annotations, its annotations are transferred from its nearest reviewed
- * neighbours and published, once per digest.
+ * <p>The annotation sources (searchable digests with a reviewed entry carrying curated annotations)
+ * have an index of their own. When a digest becomes searchable for the first time and none of its
+ * accessions is such an entry, its annotations are transferred from its nearest sources, looked up
+ * in that index, and published, once per digest.
  *
  * <p>Safe to call from several threads: the work on one digest (its stored facts, index entries and
  * transfer) runs under that digest's lock, so two events of one digest never interleave their index
@@ -26,26 +27,27 @@ public final class IndexMaintenance {
 
   private final ProteinStore store;
   private final List<VectorIndex> indexes;
-  private final VectorIndex transferIndex;
+  private final VectorIndex sources;
   private final int transferCandidates;
   private final AnnotationTransfer transfer;
   private final TransferPublisher publisher;
   private final Object[] stripes = new Object[LOCK_STRIPES];
 
   /**
-   * @param transferIndex the index the neighbours of new digests are looked up in
-   * @param transferCandidates how many nearest digests are considered as transfer sources
+   * @param indexes the search methods' indexes: every searchable digest
+   * @param sources the annotation sources' index, kept here, where transfer looks
+   * @param transferCandidates how many nearest sources a transfer considers
    */
   public IndexMaintenance(
       ProteinStore store,
       List<VectorIndex> indexes,
-      VectorIndex transferIndex,
+      VectorIndex sources,
       int transferCandidates,
       AnnotationTransfer transfer,
       TransferPublisher publisher) {
     this.store = store;
     this.indexes = List.copyOf(indexes);
-    this.transferIndex = transferIndex;
+    this.sources = sources;
     this.transferCandidates = transferCandidates;
     this.transfer = transfer;
     this.publisher = publisher;
@@ -68,7 +70,7 @@ public final class IndexMaintenance {
     }
     synchronized (lock(embedding.digest())) {
       store.putEmbedding(embedding, eventTime);
-      reconcile(embedding.digest());
+      reconcile(embedding.digest(), true);
     }
   }
 
@@ -104,41 +106,58 @@ public final class IndexMaintenance {
     }
     for (String digest : touched) {
       synchronized (lock(digest)) {
-        reconcile(digest);
+        reconcile(digest, false);
       }
     }
   }
 
-  /** Brings the indexes in line with the stored facts of one digest; call under its lock. */
-  private void reconcile(String digest) {
+  /**
+   * Brings the indexes in line with the stored facts of one digest; call under its lock.
+   *
+   * @param vectorStored whether an embedding was just stored, so the indexes may hold an older
+   *     vector; otherwise only the members changed, and a searchable digest's indexes are current
+   */
+  private void reconcile(String digest, boolean vectorStored) {
     DigestRecord record = store.digest(digest).orElse(null);
     if (record == null || record.vector() == null) {
       return; // never indexed: nothing to add or remove
     }
     List<Member> members = store.liveMembers(digest);
     if (members.isEmpty()) {
-      for (VectorIndex index : indexes) {
-        index.remove(digest);
-      }
+      // unmarked first: a searchable digest is one whose indexes are current (see below), and a
+      // crash between the two steps must not leave it marked while the indexes lack it
       if (record.searchable()) {
         store.markSearchable(digest, false);
       }
+      for (VectorIndex index : indexes) {
+        index.remove(digest);
+      }
+      sources.remove(digest);
       return;
     }
-    for (VectorIndex index : indexes) {
-      index.put(digest, record.vector());
+    if (vectorStored || !record.searchable()) {
+      for (VectorIndex index : indexes) {
+        index.put(digest, record.vector());
+      }
+    }
+    boolean source = members.stream().anyMatch(Member::annotationSource);
+    if (source) {
+      sources.put(digest, record.vector());
+    } else {
+      sources.remove(digest);
     }
     if (!record.searchable()) {
+      // marked last: the indexes hold the vector by now
       store.markSearchable(digest, true);
     }
-    if (!record.transferDone() && members.stream().noneMatch(Member::annotationSource)) {
+    if (!record.transferDone() && !source) {
       publishTransfer(record, members);
     }
   }
 
   private void publishTransfer(DigestRecord record, List<Member> members) {
     List<ScoredDigest> candidates =
-        transferIndex.nearest(record.vector(), transferCandidates + 1, Metric.EUCLIDEAN);
+        sources.nearest(record.vector(), transferCandidates + 1, Metric.EUCLIDEAN);
     Map<String, List<Member>> candidateMembers =
         store.liveMembers(candidates.stream().map(ScoredDigest::digest).toList());
     List<AnnotationTransfer.Neighbour> sources = new ArrayList<>();

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@link ProteinStore} in Cassandra. Source facts carry their event time as write timestamp ({@code
@@ -188,7 +190,7 @@ public class CassandraProteinStore implements ProteinStore {
   @Override
   public void putLiveEntry(AccessionEntry e, String sequence) {
     long ts = micros(e.eventTime());
-    execute(putSequence.bind(ts, sequence, e.digest()));
+    BoundStatement sequenceRow = putSequence.bind(ts, sequence, e.digest());
     BoundStatement accession =
         putAccession.bind(
             ts,
@@ -211,14 +213,14 @@ public class CassandraProteinStore implements ProteinStore {
             e.organism(),
             e.digest(),
             e.accession());
-    execute(accession);
-    execute(member);
+    List<BoundStatement> writes = new ArrayList<>(List.of(sequenceRow, accession, member));
     if (e.curated() != null) {
       // a release without annotations (FASTA) leaves the last known ones in place
       String curated = json(e.curated());
-      execute(putAccessionCurated.bind(ts, curated, e.accession()));
-      execute(putMemberCurated.bind(ts, curated, e.digest(), e.accession()));
+      writes.add(putAccessionCurated.bind(ts, curated, e.accession()));
+      writes.add(putMemberCurated.bind(ts, curated, e.digest(), e.accession()));
     }
+    executeAll(writes);
   }
 
   @Override
@@ -352,6 +354,27 @@ public class CassandraProteinStore implements ProteinStore {
 
   private void execute(BoundStatement statement) {
     session.execute(statement.setIdempotent(true));
+  }
+
+  /**
+   * Independent writes at once, returning when all are done. Each carries the event's time as its
+   * write time, so the order they land in changes nothing.
+   */
+  private void executeAll(List<BoundStatement> statements) {
+    CompletableFuture<?>[] pending = new CompletableFuture<?>[statements.size()];
+    for (int i = 0; i < pending.length; i++) {
+      pending[i] =
+          session.executeAsync(statements.get(i).setIdempotent(true)).toCompletableFuture();
+    }
+    try {
+      CompletableFuture.allOf(pending).join();
+    } catch (CompletionException e) {
+      // the driver's own exception, as the synchronous calls throw it (transient ones are retried)
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** Cassandra write time of an event: its time in microseconds. */

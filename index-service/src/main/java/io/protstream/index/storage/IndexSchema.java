@@ -4,11 +4,11 @@ import com.datastax.oss.driver.api.core.CqlSession;
 
 /**
  * The index's tables; every statement is idempotent so each start may run it. Partitions: one per
- * digest ({@code sequences}, {@code lsh_entries}), one per accession ({@code accessions}), the live
- * accessions of a digest in one ({@code digest_members}), one per LSH table and bucket code's high
- * bits ({@code lsh_bucket_sketches}: a row per bucket, a map cell per digest with its sketch, so a
- * bucket reads as one row, and several probed buckets as one read). The SAI tables are created per
- * embedding width by {@link SaiIndex}.
+ * digest ({@code sequences}, {@code lsh_entries}, {@code lsh_source_entries}), one per accession
+ * ({@code accessions}), the live accessions of a digest in one ({@code digest_members}), one per
+ * LSH table and bucket code's high bits ({@code lsh_bucket_sketches}: a row per bucket, a map cell
+ * per digest with its sketch, so a bucket reads as one row, and several probed buckets as one
+ * read). The SAI tables are created per embedding width by {@link SaiIndex}.
  */
 public final class IndexSchema {
 
@@ -55,5 +55,11 @@ public final class IndexSchema {
         "CREATE TABLE IF NOT EXISTS "
             + keyspace
             + ".lsh_entries (digest text PRIMARY KEY, codes list<bigint>, fingerprint bigint)");
+    // the same for the annotation sources' index (LshIndex.Scope.ANNOTATION_SOURCES)
+    session.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".lsh_source_entries (digest text PRIMARY KEY, codes list<bigint>,"
+            + " fingerprint bigint)");
   }
 }

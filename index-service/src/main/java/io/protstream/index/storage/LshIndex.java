@@ -43,8 +43,34 @@ public class LshIndex implements VectorIndex {
 
   private static final Logger LOG = Logger.getLogger(LshIndex.class);
 
+  /**
+   * Which digests an instance holds. Both scopes share one hash (the same hyperplanes and sketch
+   * axes), so a vector has the same codes in both; they differ in the rows they write.
+   */
+  public enum Scope {
+    /** Every searchable digest: the {@code lsh} search method. */
+    SEARCHABLE(0, "lsh_entries"),
+    /**
+     * Only digests with a reviewed entry carrying curated annotations: the sources annotation
+     * transfer looks up, so a new digest finds its nearest annotated neighbours even where they are
+     * a small minority of the nearest digests (Swiss-Prot among UniProtKB: 1 in 400).
+     */
+    ANNOTATION_SOURCES(1000, "lsh_source_entries");
+
+    /** Added to the table number in the bucket rows' {@code tbl}: the scopes' rows never meet. */
+    final int tableBase;
+
+    final String entriesTable;
+
+    Scope(int tableBase, String entriesTable) {
+      this.tableBase = tableBase;
+      this.entriesTable = entriesTable;
+    }
+  }
+
   private final CqlSession session;
   private final LshParameters settings;
+  private final Scope scope;
   private final PreparedStatement createHash;
   private final PreparedStatement readHash;
   private final PreparedStatement readEntry;
@@ -61,13 +87,23 @@ public class LshIndex implements VectorIndex {
 
   @Inject
   LshIndex(CqlSession session, IndexConfig config) {
-    this(session, config.cassandra().keyspace(), LshParameters.of(config.index().lsh()));
+    this(
+        session,
+        config.cassandra().keyspace(),
+        LshParameters.of(config.index().lsh()),
+        Scope.SEARCHABLE);
   }
 
-  /** An index in {@code keyspace} (whose tables exist) with the given parameters. */
+  /** An index of every searchable digest in {@code keyspace} (whose tables exist). */
   public LshIndex(CqlSession session, String keyspace, LshParameters settings) {
+    this(session, keyspace, settings, Scope.SEARCHABLE);
+  }
+
+  /** An index of the digests of {@code scope} in {@code keyspace} (whose tables exist). */
+  public LshIndex(CqlSession session, String keyspace, LshParameters settings, Scope scope) {
     this.session = session;
     this.settings = settings;
+    this.scope = scope;
     String ks = keyspace + ".";
     createHash =
         session.prepare(
@@ -77,11 +113,15 @@ public class LshIndex implements VectorIndex {
                 + " VALUES ('lsh', ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
     readHash = session.prepare("SELECT * FROM " + ks + "index_settings WHERE name = 'lsh'");
     readEntry =
-        session.prepare("SELECT codes, fingerprint FROM " + ks + "lsh_entries WHERE digest = ?");
+        session.prepare(
+            "SELECT codes, fingerprint FROM " + ks + scope.entriesTable + " WHERE digest = ?");
     writeEntry =
         session.prepare(
-            "INSERT INTO " + ks + "lsh_entries (digest, codes, fingerprint) VALUES (?, ?, ?)");
-    deleteEntry = session.prepare("DELETE FROM " + ks + "lsh_entries WHERE digest = ?");
+            "INSERT INTO "
+                + ks
+                + scope.entriesTable
+                + " (digest, codes, fingerprint) VALUES (?, ?, ?)");
+    deleteEntry = session.prepare("DELETE FROM " + ks + scope.entriesTable + " WHERE digest = ?");
     // one map cell per digest: adding and removing one are independent idempotent cell writes
     addToBucket =
         session.prepare(
@@ -177,7 +217,8 @@ public class LshIndex implements VectorIndex {
         lowsByHigh.computeIfAbsent(high(code), h -> new ArrayList<>()).add(low(code));
       }
       for (var partition : lowsByHigh.entrySet()) {
-        bucketReads.add(readBuckets.bind(t, partition.getKey(), partition.getValue()));
+        bucketReads.add(
+            readBuckets.bind(scope.tableBase + t, partition.getKey(), partition.getValue()));
       }
     }
     HyperplaneLsh.Sketch target = lsh.sketch(query);
@@ -235,10 +276,10 @@ public class LshIndex implements VectorIndex {
   }
 
   /** {@code statement} with its table, high and low bits bound after the values bound so far. */
-  private static BoundStatement bucketStatement(BoundStatement statement, int table, long code) {
+  private BoundStatement bucketStatement(BoundStatement statement, int table, long code) {
     int first = statement.getPreparedStatement().getVariableDefinitions().size() - 3;
     return statement
-        .setInt(first, table)
+        .setInt(first, scope.tableBase + table)
         .setLong(first + 1, high(code))
         .setInt(first + 2, low(code));
   }

@@ -44,7 +44,7 @@ class ConcurrentEmbeddingTest {
         new IndexMaintenance(
             store,
             List.of(index),
-            index,
+            new BucketIndex(),
             5,
             new AnnotationTransfer(1),
             (digest, accessions, modelId, transfer) ->

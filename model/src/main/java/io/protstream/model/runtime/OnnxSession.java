@@ -59,6 +59,12 @@ public final class OnnxSession implements AutoCloseable {
    */
   public static OnnxSession load(
       Path onnxFile, RuntimeOptions options, ShapeProfile profile, OptimizedGraphCache cache) {
+    return LargeStack.call(
+        "onnx-load-" + onnxFile.getFileName(), () -> loadHere(onnxFile, options, profile, cache));
+  }
+
+  private static OnnxSession loadHere(
+      Path onnxFile, RuntimeOptions options, ShapeProfile profile, OptimizedGraphCache cache) {
     if (!Files.isRegularFile(onnxFile)) {
       throw new UncheckedIOException(new IOException("no ONNX model at " + onnxFile));
     }
