@@ -118,7 +118,7 @@ public final class IndexMaintenance {
    *     vector; otherwise only the members changed, and a searchable digest's indexes are current
    */
   private void reconcile(String digest, boolean vectorStored) {
-    DigestRecord record = store.digest(digest).orElse(null);
+    DigestRecord record = store.indexState(digest).orElse(null);
     if (record == null || record.vector() == null) {
       return; // never indexed: nothing to add or remove
     }

@@ -44,6 +44,14 @@ public interface ProteinStore {
 
   Optional<DigestRecord> digest(String digest);
 
+  /**
+   * What keeping the indexes needs of a digest: its record without the sequence and the predicted
+   * annotations (null here), which for a long protein are most of its 100 KB.
+   */
+  default Optional<DigestRecord> indexState(String digest) {
+    return digest(digest);
+  }
+
   /** Live accessions carrying the digest. */
   List<Member> liveMembers(String digest);
 

@@ -55,6 +55,7 @@ public class CassandraProteinStore implements ProteinStore {
   private final PreparedStatement readMembers;
   private final PreparedStatement markSearchable;
   private final PreparedStatement markTransferDone;
+  private final PreparedStatement readIndexState;
   private volatile int knownDimension;
 
   CassandraProteinStore(CqlSession session, IndexConfig config) {
@@ -121,6 +122,11 @@ public class CassandraProteinStore implements ProteinStore {
                 + "digest_members USING TIMESTAMP ? WHERE digest = ? AND accession = ?");
     readAccession = session.prepare("SELECT * FROM " + ks + "accessions WHERE accession = ?");
     readDigest = session.prepare("SELECT * FROM " + ks + "sequences WHERE digest = ?");
+    readIndexState =
+        session.prepare(
+            "SELECT vector, model_id, searchable, transfer_done FROM "
+                + ks
+                + "sequences WHERE digest = ?");
     readMembers = session.prepare("SELECT * FROM " + ks + "digest_members WHERE digest = ?");
     markSearchable =
         session.prepare("UPDATE " + ks + "sequences SET searchable = ? WHERE digest = ?");
@@ -276,6 +282,24 @@ public class CassandraProteinStore implements ProteinStore {
             vector == null ? null : ProteinEmbedding.vectorFrom(vector),
             r.getString("model_id"),
             r.isNull("dssp3") ? null : annotations(r),
+            r.getBoolean("searchable"),
+            r.getBoolean("transfer_done")));
+  }
+
+  @Override
+  public Optional<DigestRecord> indexState(String digest) {
+    Row r = session.execute(readIndexState.bind(digest)).one();
+    if (r == null) {
+      return Optional.empty();
+    }
+    ByteBuffer vector = r.getByteBuffer("vector");
+    return Optional.of(
+        new DigestRecord(
+            digest,
+            null,
+            vector == null ? null : ProteinEmbedding.vectorFrom(vector),
+            r.getString("model_id"),
+            null,
             r.getBoolean("searchable"),
             r.getBoolean("transfer_done")));
   }
