@@ -11,7 +11,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 CLASSPATH_FILE="$ROOT/src-test/e2e/target/chaos.classpath"
 if [ "${CHAOS_SKIP_BUILD:-0}" != "1" ] || [ ! -f "$CLASSPATH_FILE" ]; then
-  ./mvnw -o -B -q -pl ingest-service,embed-service,predict-service,index-service,src-test/e2e -am package \
+  ./mvnw -B -q -pl ingest-service,embed-service,predict-service,index-service,src-test/e2e -am package \
     -DskipTests -Dspotless.check.skip=true \
     dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
 fi
