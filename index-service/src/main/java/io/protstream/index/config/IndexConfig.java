@@ -94,7 +94,10 @@ public interface IndexConfig {
     @WithDefault("1")
     int sourcesPerKind();
 
-    /** Nearest digests looked at for sources when a new digest is annotated. */
+    /**
+     * Nearest annotation sources looked at when a new digest is annotated; each kind of label takes
+     * the nearest of them that carries one.
+     */
     @WithDefault("50")
     int candidates();
   }

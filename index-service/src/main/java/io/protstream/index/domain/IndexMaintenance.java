@@ -156,28 +156,27 @@ public final class IndexMaintenance {
   }
 
   private void publishTransfer(DigestRecord record, List<Member> members) {
+    // the digest itself is not a source (it has no annotated member), so it is not among these
     List<ScoredDigest> candidates =
-        sources.nearest(record.vector(), transferCandidates + 1, Metric.EUCLIDEAN);
+        sources.nearest(record.vector(), transferCandidates, Metric.EUCLIDEAN);
     Map<String, List<Member>> candidateMembers =
         store.liveMembers(candidates.stream().map(ScoredDigest::digest).toList());
-    List<AnnotationTransfer.Neighbour> sources = new ArrayList<>();
+    List<AnnotationTransfer.Neighbour> neighbours = new ArrayList<>();
     for (ScoredDigest candidate : candidates) {
-      if (candidate.digest().equals(record.digest())) {
-        continue;
-      }
+      // members are read again: one may have lost its curated entry since it was indexed
       List<Member> annotated =
           candidateMembers.get(candidate.digest()).stream()
               .filter(Member::annotationSource)
               .toList();
       if (!annotated.isEmpty()) {
-        sources.add(new AnnotationTransfer.Neighbour(candidate.distance(), annotated));
+        neighbours.add(new AnnotationTransfer.Neighbour(candidate.distance(), annotated));
       }
     }
     publisher.publish(
         record.digest(),
         members.stream().map(Member::accession).sorted().toList(),
         record.modelId(),
-        transfer.transfer(sources));
+        transfer.transfer(neighbours));
     store.markTransferDone(record.digest());
   }
 

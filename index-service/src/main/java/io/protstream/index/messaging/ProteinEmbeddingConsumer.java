@@ -1,6 +1,5 @@
 package io.protstream.index.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.protstream.events.ProteinEmbeddingEvent;
 import io.protstream.index.config.IndexConfig;
 import io.protstream.index.domain.IndexMaintenance;
@@ -8,7 +7,6 @@ import io.protstream.index.domain.ProteinEmbedding;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Stores per-protein embeddings and re-indexes their digests. Records are handled concurrently on
@@ -22,45 +20,33 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ProteinEmbeddingConsumer {
 
-  private static final Logger LOG = Logger.getLogger(ProteinEmbeddingConsumer.class);
-
   private final IndexMaintenance maintenance;
-  private final MeterRegistry meters;
-  private final TransientRetry retry;
+  private final IndexEventHandler handler;
   private final int indexDimension;
 
   ProteinEmbeddingConsumer(
-      IndexMaintenance maintenance,
-      MeterRegistry meters,
-      IndexConfig config,
-      TransientRetry retry) {
-    this.retry = retry;
+      IndexMaintenance maintenance, IndexEventHandler handler, IndexConfig config) {
     this.maintenance = maintenance;
-    this.meters = meters;
+    this.handler = handler;
     this.indexDimension = config.index().dimension();
   }
 
   @Incoming(Channels.PROTEIN_EMBEDDINGS_IN)
   @Blocking(value = Channels.INDEX_WRITERS, ordered = false)
   public void onEmbedding(ProteinEmbeddingEvent event) {
-    try {
-      retry.run(
-          "embedding " + event.getSequenceDigest(),
-          () ->
-              maintenance.embedding(
-                  ProteinEmbedding.of(
-                      event.getSequenceDigest(),
-                      event.getAccessions(),
-                      event.getModelId(),
-                      event.getDimension(),
-                      event.getVector(),
-                      indexDimension),
-                  event.getCreatedAt()));
-    } catch (IllegalArgumentException e) {
-      meters.counter("protstream_index_rejected_events", "topic", "embeddings").increment();
-      LOG.warnf("rejected embedding %s: %s", event.getSequenceDigest(), e.getMessage());
-      throw e;
-    }
-    meters.counter("protstream_index_embeddings_stored").increment();
+    handler.handle(
+        "embeddings",
+        event.getSequenceDigest(),
+        "protstream_index_embeddings_stored",
+        () ->
+            maintenance.embedding(
+                ProteinEmbedding.of(
+                    event.getSequenceDigest(),
+                    event.getAccessions(),
+                    event.getModelId(),
+                    event.getDimension(),
+                    event.getVector(),
+                    indexDimension),
+                event.getCreatedAt()));
   }
 }

@@ -48,10 +48,20 @@ public final class IndexBenchmark {
 
   private static final String KEYSPACE = "protstream_bench";
   private static final int K = 10;
-  private static int[] SWEEP_BITS = {12, 14, 16};
-  private static int[] SWEEP_TABLES = {4, 8, 16};
-  private static int[] SWEEP_PROBES = {0, 4, 8, 16};
-  private static int[] SWEEP_RESCORED = {12, 15, 20};
+
+  /** The settings the sweeps try: bits k, tables L, extra probes, candidates re-ranked. */
+  private record SweepGrid(int[] bits, int[] tables, int[] probes, int[] rescored) {
+
+    /** From {@code --sweep-bits} etc. (comma-separated), each with its default list. */
+    static SweepGrid from(Map<String, String> options) {
+      return new SweepGrid(
+          ints(options.get("sweep-bits"), new int[] {12, 14, 16}),
+          ints(options.get("sweep-tables"), new int[] {4, 8, 16}),
+          ints(options.get("sweep-probes"), new int[] {0, 4, 8, 16}),
+          ints(options.get("sweep-rescored"), new int[] {12, 15, 20}));
+    }
+  }
+
   private static final int EXACT_QUERIES = 3;
   private static final int INSERT_ATTEMPTS = 5;
   private static final long INSERT_BUDGET_SECONDS = 420;
@@ -66,10 +76,7 @@ public final class IndexBenchmark {
     int queries = Integer.parseInt(a.getOrDefault("queries", "200"));
     int concurrency = Integer.parseInt(a.getOrDefault("concurrency", "32"));
     int centerSample = Integer.parseInt(a.getOrDefault("center-sample", "1000"));
-    SWEEP_BITS = ints(a.get("sweep-bits"), SWEEP_BITS);
-    SWEEP_TABLES = ints(a.get("sweep-tables"), SWEEP_TABLES);
-    SWEEP_PROBES = ints(a.get("sweep-probes"), SWEEP_PROBES);
-    SWEEP_RESCORED = ints(a.get("sweep-rescored"), SWEEP_RESCORED);
+    SweepGrid grid = SweepGrid.from(a);
     long begin = System.nanoTime();
 
     System.out.printf(Locale.ROOT, "data: %d x %d clustered vectors, %d queries%n", n, d, queries);
@@ -95,6 +102,7 @@ public final class IndexBenchmark {
       int sweepQueries = Math.min(queries, 100);
       int[] cheapest =
           sweep(
+              grid,
               data,
               center,
               axes,
@@ -206,7 +214,7 @@ public final class IndexBenchmark {
             insertRate.get("lsh") / insertRate.get("sai"));
       }
       elapsed(begin, "queries");
-      cassandraSweep(lshIndex, lsh, query, truth, Math.min(queries, 100));
+      cassandraSweep(grid, lshIndex, lsh, query, truth, Math.min(queries, 100));
       elapsed(begin, "cassandra sweep");
     }
   }
@@ -279,7 +287,12 @@ public final class IndexBenchmark {
 
   /** Recall against latency over the stored index: fewer tables and other probe counts. */
   private static void cassandraSweep(
-      LshIndex index, LshParameters lsh, float[][] query, int[][] truth, int count) {
+      SweepGrid grid,
+      LshIndex index,
+      LshParameters lsh,
+      float[][] query,
+      int[][] truth,
+      int count) {
     System.out.printf(
         Locale.ROOT,
         "%nLSH sweep in Cassandra (k=%d stored with L=%d; first L tables probed, %d queries)%n",
@@ -298,8 +311,8 @@ public final class IndexBenchmark {
         "p99 ms",
         "q/s");
     for (int tables = Math.max(1, lsh.tables() / 2); tables <= lsh.tables(); tables *= 2) {
-      for (int probes : SWEEP_PROBES) {
-        for (int rescored : SWEEP_RESCORED) {
+      for (int probes : grid.probes()) {
+        for (int rescored : grid.rescored()) {
           int t = tables;
           Stats stats =
               measure(
@@ -385,6 +398,7 @@ public final class IndexBenchmark {
    * the same seed, table t bit b being hyperplane t x k + b.
    */
   private static int[] sweep(
+      SweepGrid grid,
       float[][] data,
       float[] center,
       float[][] axes,
@@ -395,8 +409,8 @@ public final class IndexBenchmark {
     double cheapestCost = Double.MAX_VALUE;
     int[] best = null;
     double bestRecall = -1;
-    int maxBits = Arrays.stream(SWEEP_BITS).max().orElseThrow();
-    int maxTables = Arrays.stream(SWEEP_TABLES).max().orElseThrow();
+    int maxBits = Arrays.stream(grid.bits()).max().orElseThrow();
+    int maxTables = Arrays.stream(grid.tables()).max().orElseThrow();
     HyperplaneLsh signs = new HyperplaneLsh(42, center, axes, 1, maxBits * maxTables);
     long[][] words = new long[data.length][];
     HyperplaneLsh.Sketch[] sketches = new HyperplaneLsh.Sketch[data.length];
@@ -426,9 +440,9 @@ public final class IndexBenchmark {
         "rows read",
         "candidates",
         "in cands",
-        rescoredHeader());
-    for (int bits : SWEEP_BITS) {
-      for (int tables : SWEEP_TABLES) {
+        rescoredHeader(grid));
+    for (int bits : grid.bits()) {
+      for (int tables : grid.tables()) {
         HyperplaneLsh lsh = new HyperplaneLsh(42, center, axes, bits, tables);
         List<Map<Long, List<Integer>>> buckets = new ArrayList<>();
         for (int t = 0; t < tables; t++) {
@@ -440,9 +454,9 @@ public final class IndexBenchmark {
             buckets.get(t).computeIfAbsent(code, c -> new ArrayList<>()).add(i);
           }
         }
-        for (int probes : SWEEP_PROBES) {
+        for (int probes : grid.probes()) {
           double recall = 0;
-          double[] rescoredRecall = new double[SWEEP_RESCORED.length];
+          double[] rescoredRecall = new double[grid.rescored().length];
           long rows = 0;
           long partitions = 0;
           long candidates = 0;
@@ -475,9 +489,9 @@ public final class IndexBenchmark {
                   new double[] {lsh.estimatedDistance(target, sketches[i], Metric.EUCLIDEAN), i});
             }
             estimated.sort((x, y) -> Double.compare(x[0], y[0]));
-            for (int r = 0; r < SWEEP_RESCORED.length; r++) {
+            for (int r = 0; r < grid.rescored().length; r++) {
               Set<Integer> read = new HashSet<>();
-              for (int e = 0; e < Math.min(SWEEP_RESCORED[r], estimated.size()); e++) {
+              for (int e = 0; e < Math.min(grid.rescored()[r], estimated.size()); e++) {
                 read.add((int) estimated.get(e)[1]);
               }
               int found = 0;
@@ -490,12 +504,12 @@ public final class IndexBenchmark {
             }
           }
           StringBuilder rescored = new StringBuilder();
-          for (int r = 0; r < SWEEP_RESCORED.length; r++) {
+          for (int r = 0; r < grid.rescored().length; r++) {
             double recallAtC = rescoredRecall[r] / query.length;
             rescored.append(String.format(Locale.ROOT, " %9.3f", recallAtC));
             // cost in bucket entries: a read (partition or exact vector) ~ 100 entries
-            double cost = (rows + 100.0 * partitions) / query.length + 100.0 * SWEEP_RESCORED[r];
-            int[] setting = {bits, tables, probes, SWEEP_RESCORED[r]};
+            double cost = (rows + 100.0 * partitions) / query.length + 100.0 * grid.rescored()[r];
+            int[] setting = {bits, tables, probes, grid.rescored()[r]};
             if (recallAtC >= targetRecall && cost < cheapestCost) {
               cheapestCost = cost;
               cheapest = setting;
@@ -540,9 +554,9 @@ public final class IndexBenchmark {
     return Arrays.stream(list.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
   }
 
-  private static String rescoredHeader() {
+  private static String rescoredHeader(SweepGrid grid) {
     StringBuilder header = new StringBuilder();
-    for (int c : SWEEP_RESCORED) {
+    for (int c : grid.rescored()) {
       header.append(String.format(Locale.ROOT, " %9s", "c=" + c));
     }
     return header.toString();
