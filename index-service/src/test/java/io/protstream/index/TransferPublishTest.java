@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -90,15 +91,8 @@ class TransferPublishTest {
     String digest = IndexEvents.digestOf(fresh);
     events.send(IndexEvents.entry("A0A1T0A002", fresh, t).setReviewed(false).build());
     events.send(IndexEvents.embedding(fresh, query, t));
-    var record =
-        events
-            .kafka()
-            .await(
-                Topics.TRANSFERRED_ANNOTATIONS, r -> digest.equals(r.key()), Duration.ofSeconds(60))
-            .orElseThrow(() -> new AssertionError("no transfer published for the new sequence"));
-    TransferredAnnotationEvent event =
-        new TransferredAnnotationEventDeserializer()
-            .deserialize(Topics.TRANSFERRED_ANNOTATIONS, record.value());
+    ConsumerRecord<String, byte[]> record = awaitTransfer(events, digest);
+    TransferredAnnotationEvent event = decode(record);
 
     assertEquals(List.of("A0A1T0A002"), event.getAccessions());
     assertEquals(
@@ -191,17 +185,21 @@ class TransferPublishTest {
     String digest = IndexEvents.digestOf(fresh);
     events.send(IndexEvents.entry("A0A2C0NEW1", fresh, t).setReviewed(false).build());
     events.send(IndexEvents.embedding(fresh, IndexEvents.vector(base), t));
-    var record =
-        events
-            .kafka()
-            .await(
-                Topics.TRANSFERRED_ANNOTATIONS, r -> digest.equals(r.key()), Duration.ofSeconds(60))
-            .orElseThrow(() -> new AssertionError("no transfer published for the new sequence"));
-    TransferredAnnotationEvent event =
-        new TransferredAnnotationEventDeserializer()
-            .deserialize(Topics.TRANSFERRED_ANNOTATIONS, record.value());
+    TransferredAnnotationEvent event = decode(awaitTransfer(events, digest));
     assertEquals(
         List.of(label("Kinase", 1.0 / 3.0, 1.0, "P2C001")), roundedLabels(event.getKeywords()));
+  }
+
+  private static ConsumerRecord<String, byte[]> awaitTransfer(IndexEvents events, String digest) {
+    return events
+        .kafka()
+        .await(Topics.TRANSFERRED_ANNOTATIONS, r -> digest.equals(r.key()), Duration.ofSeconds(60))
+        .orElseThrow(() -> new AssertionError("no transfer published for the new sequence"));
+  }
+
+  private static TransferredAnnotationEvent decode(ConsumerRecord<String, byte[]> record) {
+    return new TransferredAnnotationEventDeserializer()
+        .deserialize(Topics.TRANSFERRED_ANNOTATIONS, record.value());
   }
 
   private static TransferredGoTerm go(

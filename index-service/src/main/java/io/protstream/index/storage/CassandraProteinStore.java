@@ -270,25 +270,20 @@ public class CassandraProteinStore implements ProteinStore {
 
   @Override
   public Optional<DigestRecord> digest(String digest) {
-    Row r = session.execute(readDigest.bind(digest)).one();
-    if (r == null) {
-      return Optional.empty();
-    }
-    ByteBuffer vector = r.getByteBuffer("vector");
-    return Optional.of(
-        new DigestRecord(
-            digest,
-            r.getString("sequence"),
-            vector == null ? null : ProteinEmbedding.vectorFrom(vector),
-            r.getString("model_id"),
-            r.isNull("dssp3") ? null : annotations(r),
-            r.getBoolean("searchable"),
-            r.getBoolean("transfer_done")));
+    return read(readDigest, digest, true);
   }
 
   @Override
   public Optional<DigestRecord> indexState(String digest) {
-    Row r = session.execute(readIndexState.bind(digest)).one();
+    return read(readIndexState, digest, false);
+  }
+
+  /**
+   * A digest's row as read by {@code statement}; with {@code whole}, its sequence and annotations
+   * too (the statement must select them).
+   */
+  private Optional<DigestRecord> read(PreparedStatement statement, String digest, boolean whole) {
+    Row r = session.execute(statement.bind(digest)).one();
     if (r == null) {
       return Optional.empty();
     }
@@ -296,10 +291,10 @@ public class CassandraProteinStore implements ProteinStore {
     return Optional.of(
         new DigestRecord(
             digest,
-            null,
+            whole ? r.getString("sequence") : null,
             vector == null ? null : ProteinEmbedding.vectorFrom(vector),
             r.getString("model_id"),
-            null,
+            whole && !r.isNull("dssp3") ? annotations(r) : null,
             r.getBoolean("searchable"),
             r.getBoolean("transfer_done")));
   }
