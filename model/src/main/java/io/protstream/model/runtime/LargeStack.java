@@ -5,14 +5,15 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
- * Runs work on a thread of its own with a large stack. ONNX Runtime optimises a graph at session
- * creation by walking it recursively, node after node, in native frames: on the 1 MiB (or less) a
- * Java thread has by default the encoder's graph overflows the stack, and a native stack overflow
- * kills the whole process without a trace. Its width does not depend on the caller's thread.
+ * Runs work on a thread of its own with a large stack. When ONNX Runtime starts in a process it
+ * reads the process's command line, and the native recursion that follows grows with its length: a
+ * JVM started with a 4 KB class path overflowed the 1 MiB stack of its main thread, and with
+ * -Xss512k a short one did. A native stack overflow kills the whole process without a trace (no
+ * exception, no hs_err file), so loading never runs on the caller's stack, whatever its size.
  */
 final class LargeStack {
 
-  /** Room for graphs many times the XL encoder's depth; only reserved, touched pages cost. */
+  /** Far more than the deepest recursion seen (a 5 KB command line); only touched pages cost. */
   static final long STACK_BYTES = 256L << 20;
 
   private LargeStack() {}
