@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,18 +60,18 @@ public record LshParameters(
    */
   static float[][] readAxes(Path file, Optional<float[]> center) {
     int width = center.map(c -> c.length).orElse(0);
-    float[] flat = readFloats(file, "axes", MAX_CENTER_BYTES * MAX_AXES);
     if (width == 0) {
       throw new IllegalArgumentException(
           "LSH axes file " + file + " needs a center file that gives the embedding width");
     }
+    float[] flat = readFloats(file, "axes", MAX_CENTER_BYTES * MAX_AXES);
     if (flat.length % width != 0) {
       throw new IllegalArgumentException(
           "LSH axes file " + file + " holds " + flat.length + " values, not rows of " + width);
     }
     float[][] axes = new float[flat.length / width][];
     for (int r = 0; r < axes.length; r++) {
-      axes[r] = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+      axes[r] = Arrays.copyOfRange(flat, r * width, (r + 1) * width);
     }
     for (int r = 0; r < axes.length; r++) {
       for (int q = 0; q <= r; q++) {
@@ -81,7 +83,7 @@ public record LshParameters(
         if (Math.abs(dot - expected) > ORTHONORMAL_TOLERANCE) {
           throw new IllegalArgumentException(
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "LSH axes file %s: rows %d and %d have dot product %.4f, not %.0f"
                       + " (the axes must be orthonormal)",
                   file,

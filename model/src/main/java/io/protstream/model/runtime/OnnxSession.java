@@ -174,9 +174,14 @@ public final class OnnxSession implements AutoCloseable {
    * version it was built against, which the build may have replaced with a newer one.
    */
   public static String runtimeVersion() {
-    // DJL creates the ONNX Runtime environment with its own settings; it must come first
-    Engine.getEngine("OnnxRuntime");
-    return OrtEnvironment.getEnvironment().getVersion();
+    // may be the process's first use of ONNX Runtime, whose start needs a large stack (LargeStack)
+    return LargeStack.call(
+        "onnx-runtime-version",
+        () -> {
+          // DJL creates the ONNX Runtime environment with its own settings; it must come first
+          Engine.getEngine("OnnxRuntime");
+          return OrtEnvironment.getEnvironment().getVersion();
+        });
   }
 
   /** Names of the graph's inputs, as ONNX Runtime sees them. */

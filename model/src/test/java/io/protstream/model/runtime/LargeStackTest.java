@@ -28,9 +28,16 @@ class LargeStackTest {
 
   @TempDir Path dir;
 
-  /** Opens the model in {@code args[0]} on the main thread and prints its protein vector width. */
+  /**
+   * On the main thread: with {@code version}, asks for the runtime's version first of all; else
+   * opens the model in {@code args[0]} and prints its protein vector width.
+   */
   public static final class OpenOnMainThread {
     public static void main(String[] args) {
+      if (args[0].equals("version")) {
+        System.out.println("version=" + OnnxSession.runtimeVersion());
+        return;
+      }
       try (ProtT5Model model =
           ProtT5Model.open(Path.of(args[0]), RuntimeOptions.cpu(), BatchLimits.DEFAULT)) {
         int width =
@@ -48,6 +55,21 @@ class LargeStackTest {
   @Test
   void aJvmWithALongCommandLineOpensAModel() throws Exception {
     Manifest m = DemoModels.create(DemoModels.Size.TINY, 3, dir.resolve("model"));
+    String output = runWithLongCommandLine(dir.resolve("model").toString());
+    int width = ((Number) m.encoder().config().get("d_model")).intValue();
+    assertTrue(output.contains("width=" + width), output);
+  }
+
+  @Test
+  void aJvmWithALongCommandLineAsksForTheRuntimeVersionFirst() throws Exception {
+    String output = runWithLongCommandLine("version");
+    assertTrue(output.contains("version=1."), output);
+  }
+
+  /**
+   * {@link OpenOnMainThread} in a child JVM with a 5 KB class path; its output, exit 0 asserted.
+   */
+  private String runWithLongCommandLine(String argument) throws Exception {
     // the test's class path, then 5 KB of class-path entries that do not exist
     StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"));
     for (int i = 0; i < 100; i++) {
@@ -59,13 +81,12 @@ class LargeStackTest {
     command.add("-cp");
     command.add(classPath.toString());
     command.add(OpenOnMainThread.class.getName());
-    command.add(dir.resolve("model").toString());
+    command.add(argument);
     Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child JVM ends");
-    int width = ((Number) m.encoder().config().get("d_model")).intValue();
     assertEquals(0, child.exitValue(), "exit status (139: killed by SIGSEGV); output:\n" + output);
-    assertTrue(output.contains("width=" + width), output);
+    return output;
   }
 
   @Test
