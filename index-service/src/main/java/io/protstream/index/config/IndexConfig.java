@@ -59,7 +59,7 @@ public interface IndexConfig {
     int tables();
 
     /** Extra buckets probed per table beyond the query's own (multi-probe). */
-    @WithDefault("8")
+    @WithDefault("16")
     int probes();
 
     /**

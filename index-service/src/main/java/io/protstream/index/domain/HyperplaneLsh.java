@@ -202,35 +202,45 @@ public final class HyperplaneLsh {
    * vectors themselves (not of their residuals).
    */
   public double estimatedDistance(Sketch a, Sketch b, Metric metric) {
+    return estimatedDistance(a, b.coordinates(), b.scale(), b.rest(), b.along(), metric);
+  }
+
+  /**
+   * As {@link #estimatedDistance(Sketch, Sketch, Metric)}, with the second sketch's parts given one
+   * by one: a query compares thousands of stored sketches, read into one reused array.
+   */
+  public double estimatedDistance(
+      Sketch a, byte[] y, float scaleB, float restB, float alongB, Metric metric) {
     byte[] x = a.coordinates();
-    byte[] y = b.coordinates();
     if (x.length != y.length) {
       throw new IllegalArgumentException("sketches of different widths");
     }
-    double apart = 0;
-    double dot = 0;
-    double xx = 0;
-    double yy = 0;
+    // integer sums of the coordinates (exact), scaled once: |sa x - sb y|^2 expanded
+    long xy = 0;
+    long xx = 0;
+    long yy = 0;
     for (int i = 0; i < x.length; i++) {
-      double xi = a.scale() * x[i];
-      double yi = b.scale() * y[i];
-      apart += (xi - yi) * (xi - yi);
-      dot += xi * yi;
-      xx += xi * xi;
-      yy += yi * yi;
+      xy += x[i] * y[i];
+      xx += x[i] * x[i];
+      yy += y[i] * y[i];
     }
+    double sa = a.scale();
+    double sb = scaleB;
+    double kept = sa * sa * xx;
+    double keptB = sb * sb * yy;
+    double dot = sa * sb * xy;
     double restA = (double) a.rest() * a.rest();
-    double restB = (double) b.rest() * b.rest();
+    double restSquaredB = (double) restB * restB;
     if (metric == Metric.EUCLIDEAN) {
-      return Math.sqrt(apart + restA + restB);
+      return Math.sqrt(Math.max(0, kept + keptB - 2 * dot) + restA + restSquaredB);
     }
     // v = c + r: |v|^2 = |c|^2 + 2 c.r + |r|^2 and v.w = |c|^2 + c.r + c.s + r.s
-    double aa = centerSquared + 2.0 * a.along() + xx + restA;
-    double bb = centerSquared + 2.0 * b.along() + yy + restB;
+    double aa = centerSquared + 2.0 * a.along() + kept + restA;
+    double bb = centerSquared + 2.0 * alongB + keptB + restSquaredB;
     if (aa <= 0 || bb <= 0) {
       return 1.0;
     }
-    return 1.0 - (centerSquared + a.along() + b.along() + dot) / Math.sqrt(aa * bb);
+    return 1.0 - (centerSquared + a.along() + alongB + dot) / Math.sqrt(aa * bb);
   }
 
   /** {@code rows} orthonormal random directions of width {@code dimension}. */

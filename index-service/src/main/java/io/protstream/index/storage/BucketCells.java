@@ -2,7 +2,6 @@ package io.protstream.index.storage;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 
 /**
@@ -16,12 +15,13 @@ final class BucketCells {
   private BucketCells() {}
 
   /**
-   * Calls {@code entry} with each digest and a view of its sketch bytes; a null cell (an empty
-   * bucket) has none.
+   * Calls {@code entry} with views of each digest's UTF-8 bytes and of its sketch bytes (decoding
+   * is the caller's: most entries of a query are dropped before their digest is needed); a null
+   * cell (an empty bucket) has none.
    *
    * @throws IllegalStateException when the cell is not a well-formed map of that shape
    */
-  static void forEach(ByteBuffer serialized, BiConsumer<String, ByteBuffer> entry) {
+  static void forEach(ByteBuffer serialized, BiConsumer<ByteBuffer, ByteBuffer> entry) {
     if (serialized == null) {
       return;
     }
@@ -38,7 +38,7 @@ final class BucketCells {
         if (key == null) {
           throw new IllegalStateException("bucket map entry without a digest");
         }
-        entry.accept(StandardCharsets.UTF_8.decode(key).toString(), value);
+        entry.accept(key, value);
       }
     } catch (BufferUnderflowException e) {
       throw new IllegalStateException("bucket map cut short", e);

@@ -17,12 +17,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -223,28 +220,19 @@ public class LshIndex implements VectorIndex {
     }
     HyperplaneLsh.Sketch target = lsh.sketch(query);
     int width = target.coordinates().length;
-    Set<String> seen = new HashSet<>();
-    List<Estimate> estimates = new ArrayList<>();
+    CandidateShortlist shortlist = new CandidateShortlist(Math.max(n, rescored));
+    byte[] coordinates = new byte[width];
     ParallelReads.run(
         session,
         bucketReads,
         row ->
             BucketCells.forEach(
                 row.getBytesUnsafe(0),
-                (digest, cell) -> {
-                  HyperplaneLsh.Sketch sketch = sketchFrom(cell, width);
-                  if (sketch != null && seen.add(digest)) {
-                    estimates.add(
-                        new Estimate(digest, lsh.estimatedDistance(target, sketch, metric)));
-                  }
-                }));
-    estimates.sort(Comparator.comparingDouble(Estimate::distance));
+                (digest, cell) ->
+                    shortlist.offer(digest, estimate(lsh, target, cell, coordinates, metric))));
     Ranking exact = new Ranking(query, n, metric);
     List<BoundStatement> vectorReads =
-        estimates.stream()
-            .limit(Math.max(n, rescored))
-            .map(e -> (BoundStatement) readVector.bind(e.digest()))
-            .toList();
+        shortlist.digests().stream().map(d -> (BoundStatement) readVector.bind(d)).toList();
     ParallelReads.run(
         session,
         vectorReads,
@@ -256,8 +244,6 @@ public class LshIndex implements VectorIndex {
         });
     return exact.nearestFirst();
   }
-
-  private record Estimate(String digest, double distance) {}
 
   /**
    * A bucket's partition: its table and its code's high bits. The low {@link #LOW_BITS} bits are
@@ -284,29 +270,48 @@ public class LshIndex implements VectorIndex {
         .setInt(first + 2, low(code));
   }
 
-  /** A sketch as one cell (one cell per row reads faster): scale, rest, along, coordinates. */
+  /** Where a sketch cell holds its parts (little-endian): scale, rest, along, coordinates. */
+  private static final int SCALE_AT = 0;
+
+  private static final int REST_AT = 4;
+  private static final int ALONG_AT = 8;
+  private static final int COORDINATES_AT = 12;
+
+  /** A sketch as one cell (one cell per row reads faster). */
   static ByteBuffer bytesOf(HyperplaneLsh.Sketch sketch) {
     ByteBuffer bytes =
-        ByteBuffer.allocate(12 + sketch.coordinates().length).order(ByteOrder.LITTLE_ENDIAN);
-    bytes.putFloat(sketch.scale());
-    bytes.putFloat(sketch.rest());
-    bytes.putFloat(sketch.along());
-    bytes.put(sketch.coordinates());
-    return bytes.flip();
+        ByteBuffer.allocate(COORDINATES_AT + sketch.coordinates().length)
+            .order(ByteOrder.LITTLE_ENDIAN);
+    bytes.putFloat(SCALE_AT, sketch.scale());
+    bytes.putFloat(REST_AT, sketch.rest());
+    bytes.putFloat(ALONG_AT, sketch.along());
+    bytes.put(COORDINATES_AT, sketch.coordinates());
+    return bytes;
   }
 
-  /** The sketch of a bucket row, or null when the cell holds none of {@code width}. */
-  static HyperplaneLsh.Sketch sketchFrom(ByteBuffer stored, int width) {
-    if (stored == null || stored.remaining() != 12 + width) {
-      return null;
+  /**
+   * The estimated distance from {@code target} to the sketch in a bucket cell (its coordinates read
+   * into {@code scratch}), or NaN when the cell holds no sketch of the target's width.
+   */
+  private static double estimate(
+      HyperplaneLsh lsh,
+      HyperplaneLsh.Sketch target,
+      ByteBuffer cell,
+      byte[] scratch,
+      Metric metric) {
+    if (cell == null || cell.remaining() != COORDINATES_AT + scratch.length) {
+      return Double.NaN;
     }
-    ByteBuffer bytes = stored.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-    float scale = bytes.getFloat();
-    float rest = bytes.getFloat();
-    float along = bytes.getFloat();
-    byte[] coordinates = new byte[width];
-    bytes.get(coordinates);
-    return new HyperplaneLsh.Sketch(coordinates, scale, rest, along);
+    ByteBuffer bytes = cell.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    int at = bytes.position();
+    bytes.get(at + COORDINATES_AT, scratch);
+    return lsh.estimatedDistance(
+        target,
+        scratch,
+        bytes.getFloat(at + SCALE_AT),
+        bytes.getFloat(at + REST_AT),
+        bytes.getFloat(at + ALONG_AT),
+        metric);
   }
 
   /** Rows of equal width as one little-endian float32 blob, row after row. */
