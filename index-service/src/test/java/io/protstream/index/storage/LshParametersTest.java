@@ -34,27 +34,30 @@ class LshParametersTest {
     assertArrayEquals(new float[] {0, 0, 1}, axes[1]);
   }
 
+  /** The message with which axes of these values (width 3) are refused. */
+  private String refusal(float... values) throws Exception {
+    Path axes = file("a", values);
+    return assertThrows(IllegalArgumentException.class, () -> LshParameters.readAxes(axes, WIDTH_3))
+        .getMessage();
+  }
+
   @Test
   void rowsNotAtRightAnglesAreRefused() throws Exception {
     // (1, 0, 0) . (0.6, 0.8, 0) = 0.6
-    Path axes = file("a", 1, 0, 0, 0.6f, 0.8f, 0);
-    var e =
-        assertThrows(IllegalArgumentException.class, () -> LshParameters.readAxes(axes, WIDTH_3));
-    assertTrue(e.getMessage().contains("orthonormal"), e.getMessage());
+    String message = refusal(1, 0, 0, 0.6f, 0.8f, 0);
+    assertTrue(message.contains("orthonormal"), message);
   }
 
   @Test
   void rowsNotOfUnitLengthAreRefused() throws Exception {
-    Path axes = file("a", 2, 0, 0);
-    assertThrows(IllegalArgumentException.class, () -> LshParameters.readAxes(axes, WIDTH_3));
+    String message = refusal(2, 0, 0);
+    assertTrue(message.contains("orthonormal"), message);
   }
 
   @Test
   void valuesThatAreNotWholeRowsAreRefused() throws Exception {
-    Path axes = file("a", 1, 0, 0, 0);
-    var e =
-        assertThrows(IllegalArgumentException.class, () -> LshParameters.readAxes(axes, WIDTH_3));
-    assertTrue(e.getMessage().contains("not rows of 3"), e.getMessage());
+    String message = refusal(1, 0, 0, 0);
+    assertTrue(message.contains("not rows of 3"), message);
   }
 
   @Test
