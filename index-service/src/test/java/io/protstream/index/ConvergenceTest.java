@@ -24,9 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three topics in any order end in the same state; replays change nothing; deleted and merged
- * accessions leave search and answer 410 and 301; a digest stays searchable while any live
- * accession carries it, and leaves no LSH bucket entry behind when it goes.
+ * The three topics in any order end in the same state, which search results show; replays change
+ * nothing; deleted and merged accessions leave search and answer 410 and 301; a digest stays
+ * searchable while any live accession carries it, and leaves no LSH bucket entry behind when it
+ * goes.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -66,6 +67,19 @@ class ConvergenceTest {
     assertEquals(first, second);
     assertEquals("Cytoplasm", ((Map<?, ?>) first.get("predicted")).get("localization"));
     assertEquals(true, first.get("embedded"));
+    // a neighbour shows the model and the labels of its events (IndexEvents), read for the result
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("accession", "Q1C001", "k", 1, "method", "exact"))
+        .post("/api/search")
+        .then()
+        .statusCode(200)
+        .body("queryDigest", equalTo(IndexEvents.digestOf(s1)))
+        .body("modelId", equalTo(IndexEvents.MODEL))
+        .body("neighbours[0].digest", equalTo(IndexEvents.digestOf(s2)))
+        .body("neighbours[0].modelId", equalTo(IndexEvents.MODEL))
+        .body("neighbours[0].localization", equalTo("Cytoplasm"))
+        .body("neighbours[0].membrane", equalTo("Soluble"));
 
     double entries = counter("protstream_index_entries_stored");
     double embeddings = counter("protstream_index_embeddings_stored");

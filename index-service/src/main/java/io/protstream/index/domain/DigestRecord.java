@@ -1,8 +1,7 @@
 package io.protstream.index.domain;
 
 /**
- * What the index holds for one sequence digest; parts that have not arrived yet, or were not read
- * ({@link ProteinStore#indexState}), are null.
+ * What the index holds for one sequence digest; parts that have not arrived yet are null.
  *
  * @param searchable whether the vector indexes hold it now
  * @param transferDone whether its transferred annotations were published

@@ -118,15 +118,15 @@ public final class IndexMaintenance {
    *     vector; otherwise only the members changed, and a searchable digest's indexes are current
    */
   private void reconcile(String digest, boolean vectorStored) {
-    DigestRecord record = store.indexState(digest).orElse(null);
-    if (record == null || record.vector() == null) {
+    IndexState state = store.indexState(digest).orElse(null);
+    if (state == null || state.vector() == null) {
       return; // never indexed: nothing to add or remove
     }
     List<Member> members = store.liveMembers(digest);
     if (members.isEmpty()) {
       // unmarked first: a searchable digest is one whose indexes are current (see below), and a
       // crash between the two steps must not leave it marked while the indexes lack it
-      if (record.searchable()) {
+      if (state.searchable()) {
         store.markSearchable(digest, false);
       }
       for (VectorIndex index : indexes) {
@@ -135,30 +135,30 @@ public final class IndexMaintenance {
       sources.remove(digest);
       return;
     }
-    if (vectorStored || !record.searchable()) {
+    if (vectorStored || !state.searchable()) {
       for (VectorIndex index : indexes) {
-        index.put(digest, record.vector());
+        index.put(digest, state.vector());
       }
     }
     boolean source = members.stream().anyMatch(Member::annotationSource);
     if (source) {
-      sources.put(digest, record.vector());
+      sources.put(digest, state.vector());
     } else {
       sources.remove(digest);
     }
-    if (!record.searchable()) {
+    if (!state.searchable()) {
       // marked last: the indexes hold the vector by now
       store.markSearchable(digest, true);
     }
-    if (!record.transferDone() && !source) {
-      publishTransfer(record, members);
+    if (!state.transferDone() && !source) {
+      publishTransfer(digest, state, members);
     }
   }
 
-  private void publishTransfer(DigestRecord record, List<Member> members) {
+  private void publishTransfer(String digest, IndexState state, List<Member> members) {
     // the digest itself is not a source (it has no annotated member), so it is not among these
     List<ScoredDigest> candidates =
-        sources.nearest(record.vector(), transferCandidates, Metric.EUCLIDEAN);
+        sources.nearest(state.vector(), transferCandidates, Metric.EUCLIDEAN);
     Map<String, List<Member>> candidateMembers =
         store.liveMembers(candidates.stream().map(ScoredDigest::digest).toList());
     List<AnnotationTransfer.Neighbour> neighbours = new ArrayList<>();
@@ -173,11 +173,11 @@ public final class IndexMaintenance {
       }
     }
     publisher.publish(
-        record.digest(),
+        digest,
         members.stream().map(Member::accession).sorted().toList(),
-        record.modelId(),
+        state.modelId(),
         transfer.transfer(neighbours));
-    store.markTransferDone(record.digest());
+    store.markTransferDone(digest);
   }
 
   private Object lock(String digest) {

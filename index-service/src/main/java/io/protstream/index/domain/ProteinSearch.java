@@ -59,16 +59,16 @@ public final class ProteinSearch {
     String modelId = null;
     if (request.accession() != null) {
       AccessionEntry entry = liveEntry(request.accession());
-      DigestRecord record = store.digest(entry.digest()).orElse(null);
-      if (record == null || record.vector() == null) {
+      IndexState state = store.indexState(entry.digest()).orElse(null);
+      if (state == null || state.vector() == null) {
         throw new SearchException(
             SearchException.Kind.NOT_READY,
             request.accession() + " has no embedding yet; search again once it is embedded",
             null);
       }
-      query = record.vector();
+      query = state.vector();
       exclude = entry.digest();
-      modelId = record.modelId();
+      modelId = state.modelId();
     } else if (request.sequence() != null) {
       SequenceEmbedder.EmbeddedSequence embedded = embedder.embed(request.sequence());
       int dimension = dimension();
@@ -130,44 +130,50 @@ public final class ProteinSearch {
       store
           .liveMembers(unread)
           .forEach((digest, members) -> membersByDigest.put(digest, filtered(members, request)));
-      List<SearchResult.Neighbour> kept = new ArrayList<>();
+      List<ScoredDigest> kept = new ArrayList<>();
       for (ScoredDigest candidate : candidates) {
         if (kept.size() == k) {
           break;
         }
-        if (candidate.digest().equals(exclude)) {
-          continue;
+        if (!candidate.digest().equals(exclude)
+            && !membersByDigest.get(candidate.digest()).isEmpty()) {
+          kept.add(candidate);
         }
-        List<Member> members = membersByDigest.get(candidate.digest());
-        if (members.isEmpty()) {
-          continue;
-        }
-        kept.add(neighbour(candidate, query, request.metric(), members));
       }
       if (kept.size() == k || candidates.size() < wanted || wanted >= cap) {
-        return kept;
+        return described(kept, query, request.metric(), membersByDigest);
       }
       wanted = Math.min(cap, wanted * GROWTH);
     }
   }
 
-  private SearchResult.Neighbour neighbour(
-      ScoredDigest candidate, float[] query, Metric metric, List<Member> members) {
-    double euclidean =
-        metric == Metric.EUCLIDEAN
-            ? candidate.distance()
-            : Metric.EUCLIDEAN.distance(query, candidate.vector());
-    DigestRecord record = store.digest(candidate.digest()).orElse(null);
-    PredictedAnnotations predicted = record == null ? null : record.annotations();
-    return new SearchResult.Neighbour(
-        candidate.digest(),
-        candidate.distance(),
-        euclidean,
-        AnnotationTransfer.reliabilityIndex(euclidean),
-        record == null ? null : record.modelId(),
-        members,
-        predicted == null ? null : predicted.localization(),
-        predicted == null ? null : predicted.membrane());
+  /** The kept candidates with their members and summaries, all summaries read at once. */
+  private List<SearchResult.Neighbour> described(
+      List<ScoredDigest> kept,
+      float[] query,
+      Metric metric,
+      Map<String, List<Member>> membersByDigest) {
+    Map<String, NeighbourSummary> summaries =
+        store.summaries(kept.stream().map(ScoredDigest::digest).toList());
+    List<SearchResult.Neighbour> neighbours = new ArrayList<>(kept.size());
+    for (ScoredDigest candidate : kept) {
+      double euclidean =
+          metric == Metric.EUCLIDEAN
+              ? candidate.distance()
+              : Metric.EUCLIDEAN.distance(query, candidate.vector());
+      NeighbourSummary summary = summaries.get(candidate.digest());
+      neighbours.add(
+          new SearchResult.Neighbour(
+              candidate.digest(),
+              candidate.distance(),
+              euclidean,
+              AnnotationTransfer.reliabilityIndex(euclidean),
+              summary == null ? null : summary.modelId(),
+              membersByDigest.get(candidate.digest()),
+              summary == null ? null : summary.localization(),
+              summary == null ? null : summary.membrane()));
+    }
+    return neighbours;
   }
 
   private static List<Member> filtered(List<Member> members, SearchRequest request) {

@@ -44,13 +44,13 @@ public interface ProteinStore {
 
   Optional<DigestRecord> digest(String digest);
 
+  Optional<IndexState> indexState(String digest);
+
   /**
-   * What keeping the indexes needs of a digest: its record without the sequence and the predicted
-   * annotations (null here), which for a long protein are most of its 100 KB.
+   * The summaries of several digests, keyed by digest (a digest with no stored row has none), read
+   * at once rather than one round trip after another.
    */
-  default Optional<DigestRecord> indexState(String digest) {
-    return digest(digest);
-  }
+  Map<String, NeighbourSummary> summaries(Collection<String> digests);
 
   /** Live accessions carrying the digest. */
   List<Member> liveMembers(String digest);

@@ -11,15 +11,19 @@ import io.protstream.index.domain.AccessionEntry;
 import io.protstream.index.domain.CuratedAnnotations;
 import io.protstream.index.domain.DigestRecord;
 import io.protstream.index.domain.EntryState;
+import io.protstream.index.domain.IndexState;
 import io.protstream.index.domain.Member;
+import io.protstream.index.domain.NeighbourSummary;
 import io.protstream.index.domain.PredictedAnnotations;
 import io.protstream.index.domain.ProteinEmbedding;
 import io.protstream.index.domain.ProteinStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +60,17 @@ public class CassandraProteinStore implements ProteinStore {
   private final PreparedStatement markSearchable;
   private final PreparedStatement markTransferDone;
   private final PreparedStatement readIndexState;
+  private final PreparedStatement readSummary;
   private volatile int knownDimension;
 
+  @Inject
   CassandraProteinStore(CqlSession session, IndexConfig config) {
+    this(session, config.cassandra().keyspace());
+  }
+
+  CassandraProteinStore(CqlSession session, String keyspace) {
     this.session = session;
-    String ks = config.cassandra().keyspace() + ".";
+    String ks = keyspace + ".";
     claimDimension =
         session.prepare(
             "INSERT INTO "
@@ -125,6 +135,11 @@ public class CassandraProteinStore implements ProteinStore {
     readIndexState =
         session.prepare(
             "SELECT vector, model_id, searchable, transfer_done FROM "
+                + ks
+                + "sequences WHERE digest = ?");
+    readSummary =
+        session.prepare(
+            "SELECT digest, model_id, localization, membrane FROM "
                 + ks
                 + "sequences WHERE digest = ?");
     readMembers = session.prepare("SELECT * FROM " + ks + "digest_members WHERE digest = ?");
@@ -270,33 +285,55 @@ public class CassandraProteinStore implements ProteinStore {
 
   @Override
   public Optional<DigestRecord> digest(String digest) {
-    return read(readDigest, digest, true);
-  }
-
-  @Override
-  public Optional<DigestRecord> indexState(String digest) {
-    return read(readIndexState, digest, false);
-  }
-
-  /**
-   * A digest's row as read by {@code statement}; with {@code whole}, its sequence and annotations
-   * too (the statement must select them).
-   */
-  private Optional<DigestRecord> read(PreparedStatement statement, String digest, boolean whole) {
-    Row r = session.execute(statement.bind(digest)).one();
+    Row r = session.execute(readDigest.bind(digest)).one();
     if (r == null) {
       return Optional.empty();
     }
-    ByteBuffer vector = r.getByteBuffer("vector");
     return Optional.of(
         new DigestRecord(
             digest,
-            whole ? r.getString("sequence") : null,
-            vector == null ? null : ProteinEmbedding.vectorFrom(vector),
+            r.getString("sequence"),
+            vector(r),
             r.getString("model_id"),
-            whole && !r.isNull("dssp3") ? annotations(r) : null,
+            r.isNull("dssp3") ? null : annotations(r),
             r.getBoolean("searchable"),
             r.getBoolean("transfer_done")));
+  }
+
+  @Override
+  public Optional<IndexState> indexState(String digest) {
+    Row r = session.execute(readIndexState.bind(digest)).one();
+    return r == null
+        ? Optional.empty()
+        : Optional.of(
+            new IndexState(
+                vector(r),
+                r.getString("model_id"),
+                r.getBoolean("searchable"),
+                r.getBoolean("transfer_done")));
+  }
+
+  /** One concurrent wave of single-partition reads of a few small columns each. */
+  @Override
+  public Map<String, NeighbourSummary> summaries(Collection<String> digests) {
+    Map<String, NeighbourSummary> summaries = new HashMap<>();
+    List<BoundStatement> reads = digests.stream().distinct().map(d -> readSummary.bind(d)).toList();
+    ParallelReads.run(
+        session,
+        reads,
+        r ->
+            summaries.put(
+                r.getString("digest"),
+                new NeighbourSummary(
+                    r.getString("model_id"),
+                    r.getString("localization"),
+                    r.getString("membrane"))));
+    return summaries;
+  }
+
+  private static float[] vector(Row r) {
+    ByteBuffer vector = r.getByteBuffer("vector");
+    return vector == null ? null : ProteinEmbedding.vectorFrom(vector);
   }
 
   @Override

@@ -712,7 +712,7 @@ public final class IndexBenchmark {
     return v;
   }
 
-  private static float[] gaussian(Random random, int d, double sigma) {
+  static float[] gaussian(Random random, int d, double sigma) {
     float[] v = new float[d];
     for (int i = 0; i < d; i++) {
       v[i] = (float) (random.nextGaussian() * sigma);
@@ -728,7 +728,8 @@ public final class IndexBenchmark {
     return v;
   }
 
-  private static String digest(int i) {
+  /** A sequence digest per index (64 hex digits). */
+  static String digest(int i) {
     return String.format(Locale.ROOT, "%064x", i);
   }
 
@@ -756,7 +757,8 @@ public final class IndexBenchmark {
     }
   }
 
-  private static Map<String, String> options(String[] args) {
+  /** {@code --name value} pairs, and {@code --no-x} flags as {@code no-x = true}. */
+  static Map<String, String> options(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) {

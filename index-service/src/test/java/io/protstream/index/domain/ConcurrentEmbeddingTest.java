@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,16 +212,19 @@ class ConcurrentEmbeddingTest {
 
     @Override
     public Optional<DigestRecord> digest(String digest) {
-      float[] vector = vectors.get(digest);
+      return Optional.empty(); // keeping the indexes reads only their state
+    }
+
+    @Override
+    public Optional<IndexState> indexState(String digest) {
       return Optional.of(
-          new DigestRecord(
-              digest,
-              null,
-              vector,
-              "m",
-              null,
-              searchable.contains(digest),
-              transferred.contains(digest)));
+          new IndexState(
+              vectors.get(digest), "m", searchable.contains(digest), transferred.contains(digest)));
+    }
+
+    @Override
+    public Map<String, NeighbourSummary> summaries(Collection<String> digests) {
+      return Map.of(); // searches are not under test here
     }
 
     @Override
