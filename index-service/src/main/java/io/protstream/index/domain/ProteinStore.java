@@ -44,6 +44,7 @@ public interface ProteinStore {
 
   Optional<DigestRecord> digest(String digest);
 
+  /** What keeping the indexes needs of a digest, read without its sequence and annotations. */
   Optional<IndexState> indexState(String digest);
 
   /**
