@@ -1,16 +1,13 @@
 package io.protstream.index.domain;
 
 /**
- * What the index holds for one sequence digest; parts that have not arrived yet are null.
- *
- * @param searchable whether the vector indexes hold it now
- * @param transferDone whether its transferred annotations were published
+ * What a protein's card shows of its sequence digest; parts that have not arrived yet are null.
+ * Keeping the indexes reads {@link IndexState} instead, and search results {@link
+ * NeighbourSummary}.
  */
 public record DigestRecord(
     String digest,
     String sequence,
     float[] vector,
     String modelId,
-    PredictedAnnotations annotations,
-    boolean searchable,
-    boolean transferDone) {}
+    PredictedAnnotations annotations) {}

@@ -295,9 +295,7 @@ public class CassandraProteinStore implements ProteinStore {
             r.getString("sequence"),
             vector(r),
             r.getString("model_id"),
-            r.isNull("dssp3") ? null : annotations(r),
-            r.getBoolean("searchable"),
-            r.getBoolean("transfer_done")));
+            r.isNull("dssp3") ? null : annotations(r)));
   }
 
   @Override

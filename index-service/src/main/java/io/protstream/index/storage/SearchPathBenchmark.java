@@ -80,7 +80,6 @@ public final class SearchPathBenchmark {
                 store.putEmbedding(
                     new ProteinEmbedding(digest, Set.of(accession(i)), MODEL, data[i]), now);
                 store.putAnnotations(digest, annotations(length, now));
-                store.markSearchable(digest, true);
                 index.put(digest, data[i]);
               });
       System.out.printf(
